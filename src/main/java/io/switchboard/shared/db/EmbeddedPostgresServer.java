@@ -1,0 +1,125 @@
+package io.switchboard.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL started in-process from the zonky binaries, with its data kept under the data dir so it
+ * survives restarts. Writes {@code postgres.port} beside the data so tools (bench, psql) can find it.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+  static final String DATABASE = "switchboard";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres postgres;
+  private final DatabaseServer server;
+
+  EmbeddedPostgresServer(Path dataDir) {
+    try {
+      Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+      Files.createDirectories(pgData);
+      stopLeftoverPostmaster(pgData);
+      int port = choosePort(dataDir.resolve("postgres.port"));
+      this.postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgData)
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
+              .setPort(port)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("shared_buffers", "128MB")
+              .start();
+      Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(port));
+      createDatabaseIfMissing();
+      String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+      this.server = new DatabaseServer(url, "postgres", "", true);
+      log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", port, pgData);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+    }
+  }
+
+  DatabaseServer server() {
+    return server;
+  }
+
+  private void createDatabaseIfMissing() {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+      if (!rs.next()) {
+        s.execute("create database " + DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create database " + DATABASE, e);
+    }
+  }
+
+  /** Reuse the last port so a restart looks the same to tools; pick a free one otherwise. */
+  private static int choosePort(Path portFile) throws IOException {
+    Optional<Integer> previous =
+        Files.exists(portFile)
+            ? Optional.of(Integer.parseInt(Files.readString(portFile).trim()))
+            : Optional.empty();
+    if (previous.isPresent() && portIsFree(previous.get())) {
+      return previous.get();
+    }
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean portIsFree(int port) {
+    try (ServerSocket ignored = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** After a hard kill the old postmaster may still hold the data dir; stop it before starting. */
+  private static void stopLeftoverPostmaster(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+    try {
+      long pid = Long.parseLong(firstLine);
+      ProcessHandle.of(pid)
+          .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+          .ifPresent(
+              p -> {
+                log.warn("Stopping leftover PostgreSQL (pid {}) from an unclean shutdown", pid);
+                p.destroy();
+                p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+              });
+    } catch (NumberFormatException e) {
+      log.warn("Ignoring unreadable {}", pidFile);
+    }
+    Files.deleteIfExists(pidFile);
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+
+  static Map<String, String> describe(DatabaseServer server) {
+    return Map.of("url", server.jdbcUrl(), "embedded", Boolean.toString(server.embedded()));
+  }
+}
