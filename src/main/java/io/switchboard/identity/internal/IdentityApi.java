@@ -67,6 +67,7 @@ final class IdentityApi {
 
   // ---- responses
 
+  @Schema(name = "User")
   record UserView(
       UUID id,
       String email,
@@ -76,6 +77,7 @@ final class IdentityApi {
       boolean totpEnabled,
       Instant createdAt) {}
 
+  @Schema(name = "Organization")
   record OrganizationView(UUID id, String name, Instant createdAt) {}
 
   @Schema(description = "A signed-in session; mfaRequired is false")
@@ -110,7 +112,12 @@ final class IdentityApi {
   record Member(UUID userId, String email, String name, Role role, Instant joinedAt) {}
 
   record Invitation(
-      UUID id, String email, Role role, String status, Instant createdAt, Instant expiresAt) {}
+      UUID id,
+      String email,
+      Role role,
+      @Schema(allowableValues = {"pending", "accepted", "revoked", "expired"}) String status,
+      Instant createdAt,
+      Instant expiresAt) {}
 
   record ApiKey(
       UUID id,
@@ -145,8 +152,8 @@ final class IdentityApi {
   record SystemStatus(
       String version,
       boolean offline,
-      String database,
-      String mail,
-      String otpDelivery,
+      @Schema(allowableValues = {"embedded", "external"}) String database,
+      @Schema(allowableValues = {"smtp", "dev_mailbox"}) String mail,
+      @Schema(description = "log until an SMS or WhatsApp channel can deliver codes") String otpDelivery,
       List<String> notes) {}
 }

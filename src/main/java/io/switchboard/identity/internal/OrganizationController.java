@@ -18,6 +18,7 @@ import io.switchboard.identity.internal.IdentityApi.OrganizationSummary;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ class OrganizationController {
   @GetMapping("/members")
   @Tag(name = "Members")
   @Operation(summary = "Members of the current organisation")
-  PageResponse<Member> members(@Valid PageQuery page) {
+  PageResponse<Member> members(@ParameterObject @Valid PageQuery page) {
     return members.list(page);
   }
 
@@ -75,7 +76,7 @@ class OrganizationController {
   @GetMapping("/invitations")
   @Tag(name = "Members")
   @Operation(summary = "Invitations sent by the current organisation")
-  PageResponse<Invitation> invitations(@Valid PageQuery page) {
+  PageResponse<Invitation> invitations(@ParameterObject @Valid PageQuery page) {
     return members.listInvitations(page);
   }
 
@@ -98,7 +99,7 @@ class OrganizationController {
   @GetMapping("/api-keys")
   @Tag(name = "API keys")
   @Operation(summary = "API keys of the current organisation (never the secret)")
-  PageResponse<ApiKey> apiKeys(@Valid PageQuery page) {
+  PageResponse<ApiKey> apiKeys(@ParameterObject @Valid PageQuery page) {
     return apiKeys.list(page);
   }
 
@@ -122,7 +123,7 @@ class OrganizationController {
   @Tag(name = "Audit log")
   @Operation(summary = "Audit log of the current organisation, newest first")
   PageResponse<AuditEvent> auditEvents(
-      @Valid PageQuery page,
+      @ParameterObject @Valid PageQuery page,
       @Parameter(description = "action prefix, e.g. auth. or api_key.created") @RequestParam(required = false) @Nullable String action,
       @RequestParam(required = false) @Nullable UUID actorId,
       @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) @Nullable Instant from,
@@ -134,7 +135,7 @@ class OrganizationController {
   @GetMapping("/dev-mailbox")
   @Tag(name = "Development mailbox")
   @Operation(summary = "Mail kept here because no SMTP server is configured (owners and admins)")
-  PageResponse<DevMail> devMailbox(@Valid PageQuery page) {
+  PageResponse<DevMail> devMailbox(@ParameterObject @Valid PageQuery page) {
     CurrentPrincipal.get().require(Role.ADMIN);
     return mail.devMailbox(page);
   }
@@ -142,7 +143,7 @@ class OrganizationController {
   @GetMapping("/admin/organizations")
   @Tag(name = "Platform administration")
   @Operation(summary = "All organisations on this installation (super admins only)")
-  PageResponse<OrganizationSummary> organizations(@Valid PageQuery page) {
+  PageResponse<OrganizationSummary> organizations(@ParameterObject @Valid PageQuery page) {
     return members.allOrganizations(page);
   }
 }

@@ -1,0 +1,64 @@
+import { lazy } from 'react'
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
+import { ComingSoon } from '@/components/coming-soon'
+import { AppShell } from '@/components/layouts/app-shell'
+import { AuthLayout } from '@/components/layouts/auth-layout'
+import { GuestOnly, RequireAuth } from '@/components/layouts/route-guards'
+import { comingSoonPages } from '@/config/navigation'
+
+// Every page is its own chunk; the entry holds only the shells.
+const Login = lazy(() => import('./routes/auth/login'))
+const Signup = lazy(() => import('./routes/auth/signup'))
+const PhoneLogin = lazy(() => import('./routes/auth/phone-login'))
+const ForgotPassword = lazy(() => import('./routes/auth/forgot-password'))
+const ResetPassword = lazy(() => import('./routes/auth/reset-password'))
+const Invite = lazy(() => import('./routes/auth/invite'))
+const Members = lazy(() => import('./routes/app/members'))
+const ApiKeys = lazy(() => import('./routes/app/api-keys'))
+const Audit = lazy(() => import('./routes/app/audit'))
+const Mailbox = lazy(() => import('./routes/app/mailbox'))
+const Organizations = lazy(() => import('./routes/app/organizations'))
+const Account = lazy(() => import('./routes/app/account'))
+const NotFound = lazy(() => import('./routes/not-found'))
+
+export const routes: RouteObject[] = [
+  {
+    element: <AuthLayout />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: '/login', element: <Login /> },
+          { path: '/login/phone', element: <PhoneLogin /> },
+          { path: '/signup', element: <Signup /> },
+        ],
+      },
+      { path: '/forgot-password', element: <ForgotPassword /> },
+      { path: '/reset-password', element: <ResetPassword /> },
+      { path: '/invite', element: <Invite /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/inbox" replace /> },
+          ...comingSoonPages.map((item) => ({ path: item.to, element: <ComingSoon item={item} /> })),
+          { path: '/members', element: <Members /> },
+          { path: '/api-keys', element: <ApiKeys /> },
+          { path: '/audit', element: <Audit /> },
+          { path: '/mailbox', element: <Mailbox /> },
+          { path: '/admin/organizations', element: <Organizations /> },
+          { path: '/account', element: <Account /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]
+
+export function createRouter() {
+  return createBrowserRouter(routes)
+}

@@ -1,0 +1,108 @@
+import {
+  BookOpenIcon,
+  BotIcon,
+  Building2Icon,
+  CreditCardIcon,
+  InboxIcon,
+  KeyRoundIcon,
+  MailIcon,
+  MegaphoneIcon,
+  PhoneIcon,
+  ScrollTextIcon,
+  SettingsIcon,
+  UserRoundIcon,
+  UsersIcon,
+  WorkflowIcon,
+  type LucideIcon,
+} from 'lucide-react'
+import type { MeResponse, SystemStatus } from '@/api/types'
+import { canManageOrganization } from '@/lib/roles'
+import { usesDevMailbox } from '@/lib/system-status'
+
+export interface NavContext {
+  me: MeResponse | undefined
+  status: SystemStatus | undefined
+}
+
+export interface NavItem {
+  to: string
+  label: string
+  icon: LucideIcon
+  /** Set for areas not built yet: the page shows "Coming soon" with this description. */
+  comingSoon?: string
+  visible?: (context: NavContext) => boolean
+}
+
+export const workspaceNav: readonly NavItem[] = [
+  {
+    to: '/inbox',
+    label: 'Inbox',
+    icon: InboxIcon,
+    comingSoon: 'Every conversation with your customers across channels, with AI agents and people working together.',
+  },
+  {
+    to: '/agents',
+    label: 'Agents',
+    icon: BotIcon,
+    comingSoon: 'AI agents: their instructions, tools, knowledge and the channels they answer on.',
+  },
+  {
+    to: '/knowledge',
+    label: 'Knowledge',
+    icon: BookOpenIcon,
+    comingSoon: 'Documents and web pages your agents search to ground their answers.',
+  },
+  {
+    to: '/flows',
+    label: 'Flows',
+    icon: WorkflowIcon,
+    comingSoon: 'Visual conversation flows that route, qualify and hand over to people.',
+  },
+  {
+    to: '/calls',
+    label: 'Calls',
+    icon: PhoneIcon,
+    comingSoon: 'Voice calls handled by agents, with recordings and transcripts.',
+  },
+  {
+    to: '/campaigns',
+    label: 'Campaigns',
+    icon: MegaphoneIcon,
+    comingSoon: 'Outbound messages and calls to lists of contacts, with their results.',
+  },
+  {
+    to: '/billing',
+    label: 'Billing',
+    icon: CreditCardIcon,
+    comingSoon: 'Usage, plan and invoices of your organization.',
+  },
+  {
+    to: '/settings',
+    label: 'Settings',
+    icon: SettingsIcon,
+    comingSoon: 'Organization-wide settings: channels, branding, data retention and integrations.',
+  },
+]
+
+export const adminNav: readonly NavItem[] = [
+  { to: '/members', label: 'Members', icon: UsersIcon },
+  { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
+  { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
+  {
+    to: '/mailbox',
+    label: 'Mailbox',
+    icon: MailIcon,
+    visible: ({ me, status }) => canManageOrganization(me?.role) && usesDevMailbox(status),
+  },
+  {
+    to: '/admin/organizations',
+    label: 'Organizations',
+    icon: Building2Icon,
+    visible: ({ me }) => me?.user.platformRole === 'super_admin',
+  },
+  { to: '/account', label: 'Account', icon: UserRoundIcon },
+]
+
+export const comingSoonPages = workspaceNav.filter(
+  (item): item is NavItem & { comingSoon: string } => item.comingSoon !== undefined,
+)

@@ -1,0 +1,90 @@
+import { PlusIcon } from 'lucide-react'
+import { useState } from 'react'
+import type { ApiKeyScope, CreatedApiKey } from '@/api/types'
+import { InputField } from '@/components/field'
+import { ProblemAlert } from '@/components/problem-alert'
+import { SubmitButton } from '@/components/submit-button'
+import { Button } from '@/components/ui/button'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
+import { readForm } from '@/lib/forms'
+import { fieldErrors } from '@/lib/problem'
+import { useCreateApiKey } from '../api/api-keys'
+import { NewApiKey } from './new-api-key'
+import { ScopeCheckboxes } from './scope-checkboxes'
+
+function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) => void }) {
+  const createKey = useCreateApiKey()
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['read'])
+  const errors = fieldErrors(createKey.error)
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => createKey.mutate({ name: readForm(event).name, scopes }, { onSuccess: onCreated })}
+    >
+      <ProblemAlert error={createKey.error} fields={['name', 'scopes']} />
+      <InputField label="Name" name="name" required autoFocus placeholder="e.g. CRM sync" error={errors.name} />
+      <ScopeCheckboxes
+        value={scopes}
+        onChange={setScopes}
+        error={errors.scopes ?? (scopes.length === 0 ? 'Pick at least one scope.' : undefined)}
+      />
+      <DialogFooter>
+        <SubmitButton pending={createKey.isPending} disabled={scopes.length === 0}>
+          Create key
+        </SubmitButton>
+      </DialogFooter>
+    </form>
+  )
+}
+
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false)
+  const [created, setCreated] = useState<CreatedApiKey | null>(null)
+
+  const changeOpen = (next: boolean) => {
+    setOpen(next)
+    if (!next) setCreated(null)
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={changeOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon aria-hidden />
+          Create API key
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{created ? 'API key created' : 'Create API key'}</DialogTitle>
+          <DialogDescription>
+            {created
+              ? `“${created.name}” can now call the API with the scopes ${created.scopes.join(', ')}.`
+              : 'Programs use API keys to call the Switchboard API on behalf of this organization.'}
+          </DialogDescription>
+        </DialogHeader>
+        {created ? (
+          <>
+            <NewApiKey apiKey={created} />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button>Done</Button>
+              </DialogClose>
+            </DialogFooter>
+          </>
+        ) : (
+          <CreateApiKeyForm onCreated={setCreated} />
+        )}
+      </DialogContent>
+    </Dialog>
+  )
+}
