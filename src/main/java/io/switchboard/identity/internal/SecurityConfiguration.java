@@ -53,7 +53,8 @@ class SecurityConfiguration {
                         "/api/v1/auth/password-reset",
                         "/api/v1/auth/password-reset/confirm",
                         "/api/v1/auth/invitations/**",
-                        "/api/v1/system/status")
+                        "/api/v1/system/status",
+                        "/api/v1/system/ping")
                     .permitAll()
                     .requestMatchers("/api/**")
                     .authenticated()

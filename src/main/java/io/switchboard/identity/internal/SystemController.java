@@ -25,6 +25,12 @@ class SystemController {
     this.otp = otp;
   }
 
+  @GetMapping("/api/v1/system/ping")
+  @SecurityRequirements
+  @Operation(summary = "Answers 204 without touching the database (load balancer probe, benchmark baseline)")
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+  void ping() {}
+
   @GetMapping("/api/v1/system/status")
   @SecurityRequirements
   @Operation(summary = "Which parts run offline (embedded database, development mailbox, logged codes)")
