@@ -34,7 +34,8 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void testProperties(DynamicPropertyRegistry registry) {
-    registry.add("switchboard.data-dir", DATA_DIR::toString);
+    // one data dir per application context: contexts with other properties run their own database
+    registry.add("switchboard.data-dir", () -> DATA_DIR.resolve("context-${random.uuid}").toString());
     registry.add("switchboard.bootstrap.admin-email", () -> BOOTSTRAP_EMAIL);
     registry.add("switchboard.bootstrap.admin-password", () -> BOOTSTRAP_PASSWORD);
   }

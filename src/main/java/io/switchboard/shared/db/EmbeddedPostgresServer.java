@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,11 +29,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final DatabaseServer server;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
   EmbeddedPostgresServer(Path dataDir) {
     try {
       Path pgData = dataDir.resolve("postgres").toAbsolutePath();
       Files.createDirectories(pgData);
+      // Only one Switchboard may own a data dir. Holding the lock also proves that a postmaster
+      // still running on it was left behind by a process that died (kill -9), so stopping it is safe.
+      this.lockChannel = FileChannel.open(dataDir.resolve("switchboard.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      this.lock = lockChannel.tryLock();
+      if (lock == null) {
+        lockChannel.close();
+        throw new IllegalStateException("Another Switchboard process is using the data directory " + dataDir.toAbsolutePath() + "; stop it or set SWITCHBOARD_DATA_DIR to another directory");
+      }
       stopLeftoverPostmaster(pgData);
       int port = choosePort(dataDir.resolve("postgres.port"));
       this.postgres =
@@ -116,7 +129,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      lock.release();
+      lockChannel.close();
+    }
   }
 
   static Map<String, String> describe(DatabaseServer server) {
