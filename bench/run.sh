@@ -20,6 +20,8 @@ RESULTS=$OUT/results-$TS.txt
 # ---- Settings ---------------------------------------------------------------------------------
 JAVA=${BENCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR=$ROOT/target/switchboard-0.1.0-SNAPSHOT.jar
+BENCH_JAR=$RUN/switchboard.jar             # private copy: a concurrent build can't swap it mid-run
+APP_JAR=$RUN/app/switchboard.jar           # Spring Boot's extracted layout of that copy
 DURATION=${BENCH_DURATION:-20}             # seconds per measured wrk run and for pgbench -T
 WARMUP=${BENCH_WARMUP:-10}                 # seconds of wrk per endpoint before measuring (JIT)
 THREADS=${BENCH_THREADS:-2}                # wrk -t
@@ -309,6 +311,9 @@ report() {
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint; JVM options: $JVM_OPTS;" \
        "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "wrk, the server and PostgreSQL share the same cores: compare ratios, not absolute numbers."
+  if awk -v l="$LOAD_BEFORE" 'BEGIN {split(l, a, " "); exit !(a[1] > 1.0)}'; then
+    echo "WARNING: the machine was busy before the run (load $LOAD_BEFORE): every figure is low and noisy."
+  fi
   echo
   row "figure" "value" "baseline" "ratio"
   rule
@@ -343,7 +348,7 @@ report() {
   for n in ping me_key me_jwt; do
     (( ${R[${n}_non2xx]} == 0 )) || errs+=" $n: ${R[${n}_non2xx]} non-2xx;"
   done
-  echo "Errors: ${errs:- none (no Non-2xx responses in any wrk run)}${R[pg_failed]:+; pgbench failed transactions: ${R[pg_failed]}}"
+  echo "Errors: ${errs:-none (no Non-2xx responses in any wrk run)}${R[pg_failed]:+; pgbench failed transactions: ${R[pg_failed]}}"
 }
 
 # ---- Main ---------------------------------------------------------------------------------------
@@ -356,24 +361,30 @@ main() {
   rm -rf "$RUN" "$AOT_CACHE" "$AOT_CACHE.config"
   mkdir -p "$RUN" "$DATA"
   log "port $PORT, data dir $DATA, results $RESULTS"
+  if awk '{exit !($1 > 1.0)}' /proc/loadavg; then
+    log "warning: load average is $LOAD_BEFORE before the run; something else is using the CPU" \
+        "(figures will be low and noisy). Busiest processes:"
+    ps -eo pid,pcpu,comm --sort=-pcpu | sed -n '2,4p' >&2
+  fi
+
+  cp "$JAR" "$BENCH_JAR"
+  # The AOT cache only covers classes loaded from plain jars on the class path, not from the
+  # nested jars of the executable jar, so Spring Boot's extracted layout is needed (it also
+  # proves the copied jar is complete before anything is measured).
+  "$JAVA" -Djarmode=tools -jar "$BENCH_JAR" extract --destination "$RUN/app" >"$RUN/extract.log" 2>&1 \
+    || { cat "$RUN/extract.log" >&2; die "jar extraction failed"; }
+  [[ -f $APP_JAR ]] || die "extraction did not produce $APP_JAR"
 
   # 1. Cold starts. The first one initialises PostgreSQL and runs the migrations.
-  measure_start first 1 "$JAR"
-  measure_start warm "$START_RUNS" "$JAR"
-
-  # The AOT cache only covers classes loaded from plain jars on the class path, not from the
-  # nested jars of the executable jar, so Spring Boot's extracted layout is needed. Measuring the
-  # extracted layout without the cache too separates the two effects.
-  log "extracting the jar (java -Djarmode=tools extract) for the AOT cache"
-  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$RUN/app" >"$RUN/extract.log" 2>&1 \
-    || { cat "$RUN/extract.log" >&2; die "jar extraction failed"; }
-  local app_jar=$RUN/app/$(basename "$JAR")
-  measure_start extracted "$START_RUNS" "$app_jar"
+  measure_start first 1 "$BENCH_JAR"
+  measure_start warm "$START_RUNS" "$BENCH_JAR"
+  # The extracted layout without the cache separates its effect from the cache's.
+  measure_start extracted "$START_RUNS" "$APP_JAR"
 
   # Training run (JEP 514 one-step workflow): the JVM records while it serves real requests, and
   # on exit (SIGTERM) forks a child JVM that assembles the cache, so the stop takes a while.
   log "AOT training run (-XX:AOTCacheOutput=$AOT_CACHE)"
-  start_server "$RUN/aot-training.log" "$app_jar" -XX:AOTCacheOutput="$AOT_CACHE"
+  start_server "$RUN/aot-training.log" "$APP_JAR" -XX:AOTCacheOutput="$AOT_CACHE"
   wait_healthy "$RUN/aot-training.log"
   training_traffic
   local t0
@@ -382,11 +393,11 @@ main() {
   [[ -s $AOT_CACHE ]] || { tail -n 30 "$RUN/aot-training.log" >&2; die "AOT cache was not written"; }
   log "AOT cache written in $(( $(now_ms) - t0 )) ms after SIGTERM ($(du -h "$AOT_CACHE" | cut -f1))"
   # AOTMode=on: refuse to start rather than silently run without a mismatched cache.
-  measure_start aot "$START_RUNS" "$app_jar" -XX:AOTCache="$AOT_CACHE" -XX:AOTMode=on
+  measure_start aot "$START_RUNS" "$APP_JAR" -XX:AOTCache="$AOT_CACHE" -XX:AOTMode=on
 
   # 2. Throughput, on the executable jar as it is normally run.
   log "starting the server for the throughput runs"
-  start_server "$RUN/server.log" "$JAR"
+  start_server "$RUN/server.log" "$BENCH_JAR"
   wait_healthy "$RUN/server.log"
   login
   create_api_key

@@ -6,15 +6,15 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-  private final ApplicationModules modules = ApplicationModules.of(SwitchboardApplication.class);
+    private final ApplicationModules modules = ApplicationModules.of(SwitchboardApplication.class);
 
-  @Test
-  void modulesOnlyUseEachOthersPublicApi() {
-    modules.verify();
-  }
+    @Test
+    void modulesOnlyUseEachOthersPublicApi() {
+        modules.verify();
+    }
 
-  @Test
-  void writesModuleDocumentation() {
-    new Documenter(modules).writeDocumentation();
-  }
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules).writeDocumentation();
+    }
 }

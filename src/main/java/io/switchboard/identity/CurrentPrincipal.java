@@ -11,49 +11,49 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@link #get()} inside a request; the organisation is also bound as the tenant scope.
  */
 public record CurrentPrincipal(
-    @Nullable UUID userId,
-    UUID orgId,
-    Role role,
-    AuthMethod method,
-    @Nullable UUID apiKeyId,
-    boolean superAdmin,
-    String label) {
+        @Nullable UUID userId,
+        UUID orgId,
+        Role role,
+        AuthMethod method,
+        @Nullable UUID apiKeyId,
+        boolean superAdmin,
+        String label) {
 
-  public enum AuthMethod {
-    JWT,
-    API_KEY;
+    public enum AuthMethod {
+        JWT,
+        API_KEY;
 
-    @com.fasterxml.jackson.annotation.JsonValue
-    public String json() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
-  }
 
-  public static CurrentPrincipal get() {
-    var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof CurrentPrincipal p) {
-      return p;
+    public static CurrentPrincipal get() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentPrincipal p) {
+            return p;
+        }
+        throw ApiProblem.unauthorized("unauthenticated", "Sign in or send an API key");
     }
-    throw ApiProblem.unauthorized("unauthenticated", "Sign in or send an API key");
-  }
 
-  /** Fails with 403 unless the caller's role is at least {@code minimum}. */
-  public CurrentPrincipal require(Role minimum) {
-    if (!role.atLeast(minimum)) {
-      throw ApiProblem.forbidden("This needs the " + minimum + " role or higher");
+    /** Fails with 403 unless the caller's role is at least {@code minimum}. */
+    public CurrentPrincipal require(Role minimum) {
+        if (!role.atLeast(minimum)) {
+            throw ApiProblem.forbidden("This needs the " + minimum + " role or higher");
+        }
+        return this;
     }
-    return this;
-  }
 
-  /** Fails with 403 unless the caller signed in as a user (API keys can't do this). */
-  public UUID requireUser() {
-    if (userId == null || method != AuthMethod.JWT) {
-      throw ApiProblem.forbidden("Only a signed-in user can do this, not an API key");
+    /** Fails with 403 unless the caller signed in as a user (API keys can't do this). */
+    public UUID requireUser() {
+        if (userId == null || method != AuthMethod.JWT) {
+            throw ApiProblem.forbidden("Only a signed-in user can do this, not an API key");
+        }
+        return userId;
     }
-    return userId;
-  }
 
-  public Set<String> authorities() {
-    return superAdmin ? Set.of("ROLE_" + role.name(), "ROLE_SUPER_ADMIN") : Set.of("ROLE_" + role.name());
-  }
+    public Set<String> authorities() {
+        return superAdmin ? Set.of("ROLE_" + role.name(), "ROLE_SUPER_ADMIN") : Set.of("ROLE_" + role.name());
+    }
 }

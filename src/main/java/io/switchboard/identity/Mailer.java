@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Mailer {
 
-  void send(@Nullable UUID orgId, String to, String subject, String body);
+    void send(@Nullable UUID orgId, String to, String subject, String body);
 
-  /** "smtp" or "dev_mailbox". */
-  String transport();
+    /** "smtp" or "dev_mailbox". */
+    String transport();
 }

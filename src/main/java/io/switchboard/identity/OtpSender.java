@@ -6,17 +6,17 @@ package io.switchboard.identity;
  */
 public interface OtpSender {
 
-  /** Stable name shown in the API ("log", "sms", "whatsapp"). */
-  String channel();
+    /** Stable name shown in the API ("log", "sms", "whatsapp"). */
+    String channel();
 
-  /** Higher wins when several senders are available. */
-  default int priority() {
-    return 0;
-  }
+    /** Higher wins when several senders are available. */
+    default int priority() {
+        return 0;
+    }
 
-  default boolean available() {
-    return true;
-  }
+    default boolean available() {
+        return true;
+    }
 
-  void send(String phoneE164, String message);
+    void send(String phoneE164, String message);
 }

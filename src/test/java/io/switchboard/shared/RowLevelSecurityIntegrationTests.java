@@ -14,47 +14,64 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** PostgreSQL itself keeps organisations apart, even for a query that forgets its org filter. */
 class RowLevelSecurityIntegrationTests extends IntegrationTest {
 
-  @Autowired ScopedTransactions tx;
+    @Autowired
+    ScopedTransactions tx;
 
-  @Test
-  void unfilteredQueryOnlySeesTheBoundOrganisation() {
-    var a = signup("RLS A");
-    var b = signup("RLS B");
-    api.post("/api/v1/api-keys", Map.of("name", "a-key", "scopes", List.of("read")), token(a));
-    api.post("/api/v1/api-keys", Map.of("name", "b-key", "scopes", List.of("read")), token(b));
-    UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
+    @Test
+    void unfilteredQueryOnlySeesTheBoundOrganisation() {
+        var a = signup("RLS A");
+        var b = signup("RLS B");
+        api.post("/api/v1/api-keys", Map.of("name", "a-key", "scopes", List.of("read")), token(a));
+        api.post("/api/v1/api-keys", Map.of("name", "b-key", "scopes", List.of("read")), token(b));
+        UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
 
-    List<String> visible = tx.inOrg(orgA, () -> db.resultQuery("select name from api_keys").fetch(0, String.class));
-    assertThat(visible).containsExactly("a-key");
-    List<UUID> orgs = tx.inOrg(orgA, () -> db.resultQuery("select id from organizations").fetch(0, UUID.class));
-    assertThat(orgs).containsExactly(orgA);
-  }
+        List<String> visible =
+                tx.inOrg(orgA, () -> db.resultQuery("select name from api_keys").fetch(0, String.class));
+        assertThat(visible).containsExactly("a-key");
+        List<UUID> orgs = tx.inOrg(
+                orgA, () -> db.resultQuery("select id from organizations").fetch(0, UUID.class));
+        assertThat(orgs).containsExactly(orgA);
+    }
 
-  @Test
-  void withoutAScopeNothingTenantOwnedIsVisible() {
-    signup("RLS none");
-    assertThat(db.resultQuery("select count(*) from api_keys").fetchSingle(0, Long.class)).isZero();
-    assertThat(db.resultQuery("select count(*) from memberships").fetchSingle(0, Long.class)).isZero();
-  }
+    @Test
+    void withoutAScopeNothingTenantOwnedIsVisible() {
+        signup("RLS none");
+        assertThat(db.resultQuery("select count(*) from api_keys").fetchSingle(0, Long.class))
+                .isZero();
+        assertThat(db.resultQuery("select count(*) from memberships").fetchSingle(0, Long.class))
+                .isZero();
+    }
 
-  @Test
-  void cannotWriteIntoAnotherOrganisation() {
-    var a = signup("RLS writer");
-    var b = signup("RLS victim");
-    UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
-    UUID orgB = UUID.fromString(b.get("organization").get("id").asString());
-    assertThatThrownBy(
-            () ->
-                tx.inOrg(orgA, () -> db.query("insert into api_keys (id, org_id, name, prefix, key_hash, scopes) values (?, ?, 'x', 'x', ?, '{read}')", UUID.randomUUID(), orgB, UUID.randomUUID().toString()).execute()))
-        .rootCause()
-        .hasMessageContaining("row-level security");
-  }
+    @Test
+    void cannotWriteIntoAnotherOrganisation() {
+        var a = signup("RLS writer");
+        var b = signup("RLS victim");
+        UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
+        UUID orgB = UUID.fromString(b.get("organization").get("id").asString());
+        assertThatThrownBy(() -> tx.inOrg(
+                        orgA,
+                        () -> db.query(
+                                        "insert into api_keys (id, org_id, name, prefix, key_hash, scopes) values (?, ?, 'x', 'x', ?, '{read}')",
+                                        UUID.randomUUID(),
+                                        orgB,
+                                        UUID.randomUUID().toString())
+                                .execute()))
+                .rootCause()
+                .hasMessageContaining("row-level security");
+    }
 
-  @Test
-  void applicationRoleCannotRewriteTheAuditLog() {
-    var a = signup("Append only");
-    UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
-    assertThatThrownBy(() -> tx.inOrg(orgA, () -> db.query("delete from audit_events").execute())).rootCause().hasMessageContaining("permission denied");
-    assertThatThrownBy(() -> ownerDb().query("update audit_events set action = 'forged'").execute()).rootCause().hasMessageContaining("append-only");
-  }
+    @Test
+    void applicationRoleCannotRewriteTheAuditLog() {
+        var a = signup("Append only");
+        UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
+        assertThatThrownBy(() -> tx.inOrg(
+                        orgA, () -> db.query("delete from audit_events").execute()))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> ownerDb()
+                        .query("update audit_events set action = 'forged'")
+                        .execute())
+                .rootCause()
+                .hasMessageContaining("append-only");
+    }
 }

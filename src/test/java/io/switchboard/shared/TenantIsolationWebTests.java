@@ -18,74 +18,113 @@ import org.junit.jupiter.api.Test;
  */
 class TenantIsolationWebTests extends IntegrationTest {
 
-  /** Path parameters that are secrets from a mail, not object ids: nothing to isolate by org. */
-  private static final Set<String> TOKEN_PATHS = Set.of("/api/v1/auth/invitations/{token}");
+    /** Path parameters that are secrets from a mail, not object ids: nothing to isolate by org. */
+    private static final Set<String> TOKEN_PATHS = Set.of("/api/v1/auth/invitations/{token}");
 
-  @Test
-  void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
-    var a = signup("Isolation A");
-    var b = signup("Isolation B");
-    String tokenA = token(a);
-    String tokenB = token(b);
+    @Test
+    void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
+        var a = signup("Isolation A");
+        var b = signup("Isolation B");
+        String tokenA = token(a);
+        String tokenB = token(b);
 
-    String keyId = api.post("/api/v1/api-keys", Map.of("name", "A's key", "scopes", List.of("read")), tokenA).json().get("id").asString();
-    String inviteeEmail = "member-" + UUID.randomUUID() + "@example.test";
-    api.post("/api/v1/invitations", Map.of("email", inviteeEmail, "role", "agent"), tokenA);
-    String inviteToken = MailboxSupport.latestLinkToken(api, tokenA, inviteeEmail, "/invite?token=");
-    String memberId = api.post("/api/v1/auth/invitations/accept", Map.of("token", inviteToken, "name", "A member", "password", "a long enough secret"), null).json().get("user").get("id").asString();
-    String pendingEmail = "pending-" + UUID.randomUUID() + "@example.test";
-    String invitationId = api.post("/api/v1/invitations", Map.of("email", pendingEmail, "role", "viewer"), tokenA).json().get("id").asString();
+        String keyId = api.post("/api/v1/api-keys", Map.of("name", "A's key", "scopes", List.of("read")), tokenA)
+                .json()
+                .get("id")
+                .asString();
+        String inviteeEmail = "member-" + UUID.randomUUID() + "@example.test";
+        api.post("/api/v1/invitations", Map.of("email", inviteeEmail, "role", "agent"), tokenA);
+        String inviteToken = MailboxSupport.latestLinkToken(api, tokenA, inviteeEmail, "/invite?token=");
+        String memberId = api.post(
+                        "/api/v1/auth/invitations/accept",
+                        Map.of("token", inviteToken, "name", "A member", "password", "a long enough secret"),
+                        null)
+                .json()
+                .get("user")
+                .get("id")
+                .asString();
+        String pendingEmail = "pending-" + UUID.randomUUID() + "@example.test";
+        String invitationId = api.post("/api/v1/invitations", Map.of("email", pendingEmail, "role", "viewer"), tokenA)
+                .json()
+                .get("id")
+                .asString();
 
-    Map<String, String> objectOfA =
-        Map.of(
-            "/api/v1/api-keys/{id}", keyId,
-            "/api/v1/invitations/{id}", invitationId,
-            "/api/v1/members/{userId}", memberId);
-    Map<String, Object> bodies = Map.of("/api/v1/members/{userId}", Map.of("role", "viewer"));
+        Map<String, String> objectOfA = Map.of(
+                "/api/v1/api-keys/{id}", keyId,
+                "/api/v1/invitations/{id}", invitationId,
+                "/api/v1/members/{userId}", memberId);
+        Map<String, Object> bodies = Map.of("/api/v1/members/{userId}", Map.of("role", "viewer"));
 
-    var paths = api.get("/v3/api-docs", null).json().get("paths");
-    List<String> checked = new ArrayList<>();
-    for (var entry : paths.properties()) {
-      String template = entry.getKey();
-      if (!template.contains("{") || TOKEN_PATHS.contains(template)) {
-        continue;
-      }
-      assertThat(objectOfA).as("fixture for " + template + " in TenantIsolationWebTests").containsKey(template);
-      String concrete = template.replaceAll("\\{[^}]+}", objectOfA.get(template));
-      for (var operation : entry.getValue().properties()) {
-        String method = operation.getKey().toUpperCase();
-        var response =
-            switch (method) {
-              case "GET" -> api.get(concrete, tokenB);
-              case "DELETE" -> api.delete(concrete, tokenB);
-              case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
-              case "POST" -> api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
-              default -> throw new AssertionError("unexpected method " + method + " on " + template);
-            };
-        assertThat(response.status()).as(method + " " + template + ": " + response.raw()).isEqualTo(404);
-        checked.add(method + " " + template);
-      }
+        var paths = api.get("/v3/api-docs", null).json().get("paths");
+        List<String> checked = new ArrayList<>();
+        for (var entry : paths.properties()) {
+            String template = entry.getKey();
+            if (!template.contains("{") || TOKEN_PATHS.contains(template)) {
+                continue;
+            }
+            assertThat(objectOfA)
+                    .as("fixture for " + template + " in TenantIsolationWebTests")
+                    .containsKey(template);
+            String concrete = template.replaceAll("\\{[^}]+}", objectOfA.get(template));
+            for (var operation : entry.getValue().properties()) {
+                String method = operation.getKey().toUpperCase();
+                var response = switch (method) {
+                    case "GET" -> api.get(concrete, tokenB);
+                    case "DELETE" -> api.delete(concrete, tokenB);
+                    case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    case "POST" -> api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    default -> throw new AssertionError("unexpected method " + method + " on " + template);
+                };
+                assertThat(response.status())
+                        .as(method + " " + template + ": " + response.raw())
+                        .isEqualTo(404);
+                checked.add(method + " " + template);
+            }
+        }
+        assertThat(checked)
+                .contains(
+                        "DELETE /api/v1/api-keys/{id}",
+                        "PATCH /api/v1/members/{userId}",
+                        "DELETE /api/v1/members/{userId}",
+                        "DELETE /api/v1/invitations/{id}");
+
+        // A's objects survived B's attempts
+        assertThat(api.get(
+                                "/api/v1/me",
+                                api.post("/api/v1/api-keys", Map.of("name", "probe", "scopes", List.of("read")), tokenA)
+                                        .json()
+                                        .get("key")
+                                        .asString())
+                        .status())
+                .isEqualTo(200);
+        var membersOfA = api.get("/api/v1/members", tokenA).json();
+        assertThat(membersOfA.get("items").findValuesAsString("userId")).contains(memberId);
+        assertThat(api.get("/api/v1/api-keys", tokenA)
+                        .json()
+                        .get("items")
+                        .get(1)
+                        .get("revokedAt")
+                        .isNull())
+                .isTrue();
+
+        // every list B can read leaves A out
+        List<String> secretsOfA = List.of(
+                keyId, invitationId, memberId, a.get("organization").get("id").asString(), inviteeEmail, pendingEmail);
+        for (var entry : paths.properties()) {
+            String template = entry.getKey();
+            if (template.contains("{")
+                    || !entry.getValue().has("get")
+                    || template.startsWith("/api/v1/admin")
+                    || template.startsWith("/api/v1/system")) {
+                continue;
+            }
+            var response = api.get(template + "?size=100", tokenB);
+            assertThat(response.status()).as(template).isEqualTo(200);
+            for (String secret : secretsOfA) {
+                assertThat(response.raw())
+                        .as("GET " + template + " leaks " + secret)
+                        .doesNotContain(secret);
+            }
+        }
     }
-    assertThat(checked).contains("DELETE /api/v1/api-keys/{id}", "PATCH /api/v1/members/{userId}", "DELETE /api/v1/members/{userId}", "DELETE /api/v1/invitations/{id}");
-
-    // A's objects survived B's attempts
-    assertThat(api.get("/api/v1/me", api.post("/api/v1/api-keys", Map.of("name", "probe", "scopes", List.of("read")), tokenA).json().get("key").asString()).status()).isEqualTo(200);
-    var membersOfA = api.get("/api/v1/members", tokenA).json();
-    assertThat(membersOfA.get("items").findValuesAsString("userId")).contains(memberId);
-    assertThat(api.get("/api/v1/api-keys", tokenA).json().get("items").get(1).get("revokedAt").isNull()).isTrue();
-
-    // every list B can read leaves A out
-    List<String> secretsOfA = List.of(keyId, invitationId, memberId, a.get("organization").get("id").asString(), inviteeEmail, pendingEmail);
-    for (var entry : paths.properties()) {
-      String template = entry.getKey();
-      if (template.contains("{") || !entry.getValue().has("get") || template.startsWith("/api/v1/admin") || template.startsWith("/api/v1/system")) {
-        continue;
-      }
-      var response = api.get(template + "?size=100", tokenB);
-      assertThat(response.status()).as(template).isEqualTo(200);
-      for (String secret : secretsOfA) {
-        assertThat(response.raw()).as("GET " + template + " leaks " + secret).doesNotContain(secret);
-      }
-    }
-  }
 }

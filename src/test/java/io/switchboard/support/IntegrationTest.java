@@ -21,68 +21,82 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-  public static final String BOOTSTRAP_EMAIL = "owner@demo.test";
-  public static final String BOOTSTRAP_PASSWORD = "bootstrap-secret-42";
-  private static final Path DATA_DIR = tempDir();
+    public static final String BOOTSTRAP_EMAIL = "owner@demo.test";
+    public static final String BOOTSTRAP_PASSWORD = "bootstrap-secret-42";
+    private static final Path DATA_DIR = tempDir();
 
-  @LocalServerPort protected int port;
-  /** The application's own jOOQ context: connects as the app role, so RLS applies. */
-  @Autowired protected org.jooq.DSLContext db;
+    @LocalServerPort
+    protected int port;
+    /** The application's own jOOQ context: connects as the app role, so RLS applies. */
+    @Autowired
+    protected org.jooq.DSLContext db;
 
-  @Autowired private io.switchboard.shared.db.DatabaseServer databaseServer;
-  protected ApiClient api;
+    @Autowired
+    private io.switchboard.shared.db.DatabaseServer databaseServer;
 
-  @DynamicPropertySource
-  static void testProperties(DynamicPropertyRegistry registry) {
-    // one data dir per application context: contexts with other properties run their own database
-    registry.add("switchboard.data-dir", () -> DATA_DIR.resolve("context-${random.uuid}").toString());
-    registry.add("switchboard.bootstrap.admin-email", () -> BOOTSTRAP_EMAIL);
-    registry.add("switchboard.bootstrap.admin-password", () -> BOOTSTRAP_PASSWORD);
-  }
+    protected ApiClient api;
 
-  @BeforeEach
-  void newClient() {
-    api = new ApiClient(port);
-  }
-
-  /** The schema owner's view of the database, for checking what is stored at rest (bypasses RLS). */
-  protected org.jooq.DSLContext ownerDb() {
-    var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(databaseServer.jdbcUrl(), databaseServer.ownerUser(), databaseServer.ownerPassword());
-    return org.jooq.impl.DSL.using(ds, org.jooq.SQLDialect.POSTGRES);
-  }
-
-  /** Signs up a fresh user with a fresh organisation; answers the session JSON. */
-  protected JsonNode signup(String organizationName) {
-    String email = "user-" + UUID.randomUUID() + "@example.test";
-    var response =
-        api.post(
-            "/api/v1/auth/signup",
-            Map.of("email", email, "password", "correct horse battery", "name", "Test User", "organizationName", organizationName),
-            null);
-    if (response.status() != 201) {
-      throw new AssertionError("signup failed: " + response.status() + " " + response.raw());
+    @DynamicPropertySource
+    static void testProperties(DynamicPropertyRegistry registry) {
+        // one data dir per application context: contexts with other properties run their own database
+        registry.add(
+                "switchboard.data-dir",
+                () -> DATA_DIR.resolve("context-${random.uuid}").toString());
+        registry.add("switchboard.bootstrap.admin-email", () -> BOOTSTRAP_EMAIL);
+        registry.add("switchboard.bootstrap.admin-password", () -> BOOTSTRAP_PASSWORD);
     }
-    return response.json();
-  }
 
-  protected static String token(JsonNode session) {
-    return session.get("accessToken").asString();
-  }
-
-  protected JsonNode loginBootstrapOwner() {
-    var response =
-        api.post("/api/v1/auth/login", Map.of("email", BOOTSTRAP_EMAIL, "password", BOOTSTRAP_PASSWORD), null);
-    if (response.status() != 200) {
-      throw new AssertionError("bootstrap login failed: " + response.raw());
+    @BeforeEach
+    void newClient() {
+        api = new ApiClient(port);
     }
-    return response.json();
-  }
 
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("switchboard-test-");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    /** The schema owner's view of the database, for checking what is stored at rest (bypasses RLS). */
+    protected org.jooq.DSLContext ownerDb() {
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                databaseServer.jdbcUrl(), databaseServer.ownerUser(), databaseServer.ownerPassword());
+        return org.jooq.impl.DSL.using(ds, org.jooq.SQLDialect.POSTGRES);
     }
-  }
+
+    /** Signs up a fresh user with a fresh organisation; answers the session JSON. */
+    protected JsonNode signup(String organizationName) {
+        String email = "user-" + UUID.randomUUID() + "@example.test";
+        var response = api.post(
+                "/api/v1/auth/signup",
+                Map.of(
+                        "email",
+                        email,
+                        "password",
+                        "correct horse battery",
+                        "name",
+                        "Test User",
+                        "organizationName",
+                        organizationName),
+                null);
+        if (response.status() != 201) {
+            throw new AssertionError("signup failed: " + response.status() + " " + response.raw());
+        }
+        return response.json();
+    }
+
+    protected static String token(JsonNode session) {
+        return session.get("accessToken").asString();
+    }
+
+    protected JsonNode loginBootstrapOwner() {
+        var response =
+                api.post("/api/v1/auth/login", Map.of("email", BOOTSTRAP_EMAIL, "password", BOOTSTRAP_PASSWORD), null);
+        if (response.status() != 200) {
+            throw new AssertionError("bootstrap login failed: " + response.raw());
+        }
+        return response.json();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("switchboard-test-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

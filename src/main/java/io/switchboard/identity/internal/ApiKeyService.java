@@ -15,6 +15,7 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.SwitchboardProperties;
 import io.switchboard.shared.crypto.Tokens;
+import io.switchboard.shared.db.Pages;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,140 +39,142 @@ import org.springframework.stereotype.Service;
 @Service
 class ApiKeyService {
 
-  private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
-  private final DSLContext db;
-  private final ScopedTransactions tx;
-  private final AuditLog audit;
-  private final Cache<String, Optional<CurrentPrincipal>> byHash;
-  private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    private final DSLContext db;
+    private final ScopedTransactions tx;
+    private final AuditLog audit;
+    private final Cache<String, Optional<CurrentPrincipal>> byHash;
+    private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-  ApiKeyService(DSLContext db, ScopedTransactions tx, AuditLog audit, SwitchboardProperties properties) {
-    this.db = db;
-    this.tx = tx;
-    this.audit = audit;
-    this.byHash =
-        Caffeine.newBuilder().expireAfterWrite(properties.auth().apiKeyCacheTtl()).maximumSize(100_000).build();
-  }
-
-  CreatedApiKey create(String name, Set<ApiKeyScope> scopes) {
-    CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
-    Role effective = ApiKeyScope.effectiveRole(scopes);
-    if (!principal.role().atLeast(effective)) {
-      throw ApiProblem.invalidField("scopes", "cannot grant more than your own role allows");
+    ApiKeyService(DSLContext db, ScopedTransactions tx, AuditLog audit, SwitchboardProperties properties) {
+        this.db = db;
+        this.tx = tx;
+        this.audit = audit;
+        this.byHash = Caffeine.newBuilder()
+                .expireAfterWrite(properties.auth().apiKeyCacheTtl())
+                .maximumSize(100_000)
+                .build();
     }
-    String key = Tokens.newToken("sb_");
-    UUID id = UUID.randomUUID();
-    String prefix = key.substring(0, 10);
-    var row =
-        db.insertInto(ApiKeys.T)
-            .set(ApiKeys.ID, id)
-            .set(ApiKeys.ORG_ID, principal.orgId())
-            .set(ApiKeys.NAME, name.trim())
-            .set(ApiKeys.PREFIX, prefix)
-            .set(ApiKeys.KEY_HASH, Tokens.sha256Hex(key))
-            .set(ApiKeys.SCOPES, scopes.stream().map(ApiKeyScope::json).sorted().toArray(String[]::new))
-            .set(ApiKeys.CREATED_BY, principal.userId())
-            .returning(ApiKeys.CREATED_AT)
-            .fetchSingle();
-    audit.record("api_key.created", "api_key", id.toString(), Map.of("name", name, "scopes", scopes.stream().map(ApiKeyScope::json).sorted().toList()));
-    return new CreatedApiKey(id, name.trim(), scopes, prefix, row.get(ApiKeys.CREATED_AT), key);
-  }
 
-  PageResponse<ApiKey> list(PageQuery page) {
-    UUID orgId = CurrentPrincipal.get().require(Role.ADMIN).orgId();
-    var where = ApiKeys.ORG_ID.eq(orgId);
-    long total = db.fetchCount(ApiKeys.T, where);
-    var items =
-        db.select(ApiKeys.ALL).from(ApiKeys.T)
-            .where(where)
-            .orderBy(ApiKeys.CREATED_AT.desc(), ApiKeys.ID)
-            .limit(page.sizeOrDefault())
-            .offset(page.offset())
-            .fetch(ApiKeyService::toView);
-    return PageResponse.of(items, page, total);
-  }
-
-  void revoke(UUID id) {
-    UUID orgId = CurrentPrincipal.get().require(Role.ADMIN).orgId();
-    var hash =
-        db.update(ApiKeys.T)
-            .set(ApiKeys.REVOKED_AT, Instant.now())
-            .where(ApiKeys.ID.eq(id), ApiKeys.ORG_ID.eq(orgId), ApiKeys.REVOKED_AT.isNull())
-            .returning(ApiKeys.KEY_HASH)
-            .fetchOptional();
-    if (hash.isEmpty()) {
-      boolean exists = db.fetchExists(ApiKeys.T, ApiKeys.ID.eq(id), ApiKeys.ORG_ID.eq(orgId));
-      if (!exists) {
-        throw ApiProblem.notFound("API key " + id);
-      }
-      return; // already revoked: revoking again is a no-op
+    CreatedApiKey create(String name, Set<ApiKeyScope> scopes) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
+        Role effective = ApiKeyScope.effectiveRole(scopes);
+        if (!principal.role().atLeast(effective)) {
+            throw ApiProblem.invalidField("scopes", "cannot grant more than your own role allows");
+        }
+        String key = Tokens.newToken("sb_");
+        UUID id = UUID.randomUUID();
+        String prefix = key.substring(0, 10);
+        var row = db.insertInto(ApiKeys.T)
+                .set(ApiKeys.ID, id)
+                .set(ApiKeys.ORG_ID, principal.orgId())
+                .set(ApiKeys.NAME, name.trim())
+                .set(ApiKeys.PREFIX, prefix)
+                .set(ApiKeys.KEY_HASH, Tokens.sha256Hex(key))
+                .set(
+                        ApiKeys.SCOPES,
+                        scopes.stream().map(ApiKeyScope::json).sorted().toArray(String[]::new))
+                .set(ApiKeys.CREATED_BY, principal.userId())
+                .returning(ApiKeys.CREATED_AT)
+                .fetchSingle();
+        audit.record(
+                "api_key.created",
+                "api_key",
+                id.toString(),
+                Map.of(
+                        "name",
+                        name,
+                        "scopes",
+                        scopes.stream().map(ApiKeyScope::json).sorted().toList()));
+        return new CreatedApiKey(id, name.trim(), scopes, prefix, row.get(ApiKeys.CREATED_AT), key);
     }
-    byHash.invalidate(hash.get().get(ApiKeys.KEY_HASH));
-    audit.record("api_key.revoked", "api_key", id.toString(), Map.of());
-  }
 
-  /** Resolves a raw key to the principal it acts as, or empty when unknown or revoked. */
-  Optional<CurrentPrincipal> authenticate(String rawKey) {
-    String hash = Tokens.sha256Hex(rawKey);
-    Optional<CurrentPrincipal> principal = byHash.get(hash, this::load);
-    principal.ifPresent(p -> touch(p.apiKeyId()));
-    return principal;
-  }
-
-  private Optional<CurrentPrincipal> load(String hash) {
-    return tx.asSystem(
-        "api key lookup",
-        () ->
-            db.select(ApiKeys.ID, ApiKeys.ORG_ID, ApiKeys.NAME, ApiKeys.SCOPES, ApiKeys.CREATED_BY)
-                .from(ApiKeys.T)
-                .join(Organizations.T)
-                .on(Organizations.ID.eq(ApiKeys.ORG_ID))
-                .where(ApiKeys.KEY_HASH.eq(hash), ApiKeys.REVOKED_AT.isNull())
-                .fetchOptional(
-                    r ->
-                        new CurrentPrincipal(
-                            r.get(ApiKeys.CREATED_BY),
-                            r.get(ApiKeys.ORG_ID),
-                            ApiKeyScope.effectiveRole(scopes(r.get(ApiKeys.SCOPES))),
-                            CurrentPrincipal.AuthMethod.API_KEY,
-                            r.get(ApiKeys.ID),
-                            false,
-                            "API key " + r.get(ApiKeys.NAME))));
-  }
-
-  /** Records last use at most once a minute per key, so hot keys don't write on every request. */
-  private void touch(UUID keyId) {
-    Instant now = Instant.now();
-    Instant previous = lastUsedWritten.get(keyId);
-    if (previous != null && previous.plus(LAST_USED_GRANULARITY).isAfter(now)) {
-      return;
+    PageResponse<ApiKey> list(PageQuery page) {
+        UUID orgId = CurrentPrincipal.get().require(Role.ADMIN).orgId();
+        var where = ApiKeys.ORG_ID.eq(orgId);
+        return Pages.fetch(
+                db,
+                page,
+                db.select(ApiKeys.ALL).from(ApiKeys.T).where(where).orderBy(ApiKeys.CREATED_AT.desc(), ApiKeys.ID),
+                ApiKeyService::toView);
     }
-    lastUsedWritten.put(keyId, now);
-    Thread.ofVirtual()
-        .start(
-            () ->
-                tx.asSystem(
-                    "api key last used",
-                    () -> {
-                      db.update(ApiKeys.T).set(ApiKeys.LAST_USED_AT, now).where(ApiKeys.ID.eq(keyId)).execute();
-                    }));
-  }
 
-  private static Set<ApiKeyScope> scopes(String[] values) {
-    return Arrays.stream(values)
-        .map(ApiKeyScope::fromJson)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
-  }
+    void revoke(UUID id) {
+        UUID orgId = CurrentPrincipal.get().require(Role.ADMIN).orgId();
+        var hash = db.update(ApiKeys.T)
+                .set(ApiKeys.REVOKED_AT, Instant.now())
+                .where(ApiKeys.ID.eq(id), ApiKeys.ORG_ID.eq(orgId), ApiKeys.REVOKED_AT.isNull())
+                .returning(ApiKeys.KEY_HASH)
+                .fetchOptional();
+        if (hash.isEmpty()) {
+            boolean exists = db.fetchExists(ApiKeys.T, ApiKeys.ID.eq(id), ApiKeys.ORG_ID.eq(orgId));
+            if (!exists) {
+                throw ApiProblem.notFound("API key " + id);
+            }
+            return; // already revoked: revoking again is a no-op
+        }
+        byHash.invalidate(hash.get().get(ApiKeys.KEY_HASH));
+        audit.record("api_key.revoked", "api_key", id.toString(), Map.of());
+    }
 
-  private static ApiKey toView(Record r) {
-    return new ApiKey(
-        r.get(ApiKeys.ID),
-        r.get(ApiKeys.NAME),
-        scopes(r.get(ApiKeys.SCOPES)),
-        r.get(ApiKeys.PREFIX),
-        r.get(ApiKeys.CREATED_AT),
-        r.get(ApiKeys.LAST_USED_AT),
-        r.get(ApiKeys.REVOKED_AT));
-  }
+    /** Resolves a raw key to the principal it acts as, or empty when unknown or revoked. */
+    Optional<CurrentPrincipal> authenticate(String rawKey) {
+        String hash = Tokens.sha256Hex(rawKey);
+        Optional<CurrentPrincipal> principal = byHash.get(hash, this::load);
+        principal.ifPresent(p -> touch(p.apiKeyId()));
+        return principal;
+    }
+
+    private Optional<CurrentPrincipal> load(String hash) {
+        return tx.asSystem(
+                "api key lookup",
+                () -> db.select(ApiKeys.ID, ApiKeys.ORG_ID, ApiKeys.NAME, ApiKeys.SCOPES, ApiKeys.CREATED_BY)
+                        .from(ApiKeys.T)
+                        .join(Organizations.T)
+                        .on(Organizations.ID.eq(ApiKeys.ORG_ID))
+                        .where(ApiKeys.KEY_HASH.eq(hash), ApiKeys.REVOKED_AT.isNull())
+                        .fetchOptional(r -> new CurrentPrincipal(
+                                r.get(ApiKeys.CREATED_BY),
+                                r.get(ApiKeys.ORG_ID),
+                                ApiKeyScope.effectiveRole(scopes(r.get(ApiKeys.SCOPES))),
+                                CurrentPrincipal.AuthMethod.API_KEY,
+                                r.get(ApiKeys.ID),
+                                false,
+                                "API key " + r.get(ApiKeys.NAME))));
+    }
+
+    /** Records last use at most once a minute per key, so hot keys don't write on every request. */
+    private void touch(UUID keyId) {
+        Instant now = Instant.now();
+        Instant previous = lastUsedWritten.get(keyId);
+        if (previous != null && previous.plus(LAST_USED_GRANULARITY).isAfter(now)) {
+            return;
+        }
+        lastUsedWritten.put(keyId, now);
+        Thread.ofVirtual()
+                .start(() -> tx.asSystem("api key last used", () -> {
+                    db.update(ApiKeys.T)
+                            .set(ApiKeys.LAST_USED_AT, now)
+                            .where(ApiKeys.ID.eq(keyId))
+                            .execute();
+                }));
+    }
+
+    private static Set<ApiKeyScope> scopes(String[] values) {
+        return Arrays.stream(values)
+                .map(ApiKeyScope::fromJson)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
+    }
+
+    private static ApiKey toView(Record r) {
+        return new ApiKey(
+                r.get(ApiKeys.ID),
+                r.get(ApiKeys.NAME),
+                scopes(r.get(ApiKeys.SCOPES)),
+                r.get(ApiKeys.PREFIX),
+                r.get(ApiKeys.CREATED_AT),
+                r.get(ApiKeys.LAST_USED_AT),
+                r.get(ApiKeys.REVOKED_AT));
+    }
 }

@@ -7,6 +7,7 @@ import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.internal.IdentityApi.AuditEvent;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.db.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
@@ -25,82 +26,77 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class AuditService implements AuditLog {
 
-  private final DSLContext db;
-  private final JsonMapper json;
+    private final DSLContext db;
+    private final JsonMapper json;
 
-  AuditService(DSLContext db, JsonMapper json) {
-    this.db = db;
-    this.json = json;
-  }
+    AuditService(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
 
-  @Override
-  public void record(
-      String action, @Nullable String targetType, @Nullable String targetId, Map<String, ?> details) {
-    CurrentPrincipal principal = CurrentPrincipal.get();
-    var actor =
-        principal.method() == CurrentPrincipal.AuthMethod.API_KEY
-            ? new Actor("api_key", principal.apiKeyId(), principal.label())
-            : new Actor("user", principal.userId(), principal.label());
-    recordAs(principal.orgId(), actor, action, targetType, targetId, details);
-  }
+    @Override
+    public void record(String action, @Nullable String targetType, @Nullable String targetId, Map<String, ?> details) {
+        CurrentPrincipal principal = CurrentPrincipal.get();
+        var actor = principal.method() == CurrentPrincipal.AuthMethod.API_KEY
+                ? new Actor("api_key", principal.apiKeyId(), principal.label())
+                : new Actor("user", principal.userId(), principal.label());
+        recordAs(principal.orgId(), actor, action, targetType, targetId, details);
+    }
 
-  @Override
-  public void recordAs(
-      @Nullable UUID orgId,
-      Actor actor,
-      String action,
-      @Nullable String targetType,
-      @Nullable String targetId,
-      Map<String, ?> details) {
-    var request =
-        RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-            ? attributes.getRequest()
-            : null;
-    db.insertInto(AuditEvents.T)
-        .set(AuditEvents.ORG_ID, orgId)
-        .set(AuditEvents.ACTION, action)
-        .set(AuditEvents.ACTOR_TYPE, actor.type())
-        .set(AuditEvents.ACTOR_ID, actor.id())
-        .set(AuditEvents.ACTOR_LABEL, actor.label())
-        .set(AuditEvents.TARGET_TYPE, targetType)
-        .set(AuditEvents.TARGET_ID, targetId)
-        .set(AuditEvents.IP, request == null ? null : request.getRemoteAddr())
-        .set(AuditEvents.USER_AGENT, request == null ? null : truncate(request.getHeader("User-Agent")))
-        .set(AuditEvents.DETAILS, JSONB.valueOf(json.writeValueAsString(details)))
-        .execute();
-  }
+    @Override
+    public void recordAs(
+            @Nullable UUID orgId,
+            Actor actor,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, ?> details) {
+        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+        db.insertInto(AuditEvents.T)
+                .set(AuditEvents.ORG_ID, orgId)
+                .set(AuditEvents.ACTION, action)
+                .set(AuditEvents.ACTOR_TYPE, actor.type())
+                .set(AuditEvents.ACTOR_ID, actor.id())
+                .set(AuditEvents.ACTOR_LABEL, actor.label())
+                .set(AuditEvents.TARGET_TYPE, targetType)
+                .set(AuditEvents.TARGET_ID, targetId)
+                .set(AuditEvents.IP, request == null ? null : request.getRemoteAddr())
+                .set(AuditEvents.USER_AGENT, request == null ? null : truncate(request.getHeader("User-Agent")))
+                .set(AuditEvents.DETAILS, JSONB.valueOf(json.writeValueAsString(details)))
+                .execute();
+    }
 
-  PageResponse<AuditEvent> list(
-      PageQuery page,
-      @Nullable String action,
-      @Nullable UUID actorId,
-      @Nullable Instant from,
-      @Nullable Instant to) {
-    UUID orgId = CurrentPrincipal.get().orgId();
-    var conditions = new ArrayList<Condition>();
-    conditions.add(AuditEvents.ORG_ID.eq(orgId));
-    if (action != null && !action.isBlank()) {
-      conditions.add(AuditEvents.ACTION.startsWith(action.trim()));
-    }
-    if (actorId != null) {
-      conditions.add(AuditEvents.ACTOR_ID.eq(actorId));
-    }
-    if (from != null) {
-      conditions.add(AuditEvents.OCCURRED_AT.ge(from));
-    }
-    if (to != null) {
-      conditions.add(AuditEvents.OCCURRED_AT.lt(to));
-    }
-    long total = db.fetchCount(AuditEvents.T, conditions);
-    var items =
-        db.select(AuditEvents.ALL).from(AuditEvents.T)
-            .where(conditions)
-            .orderBy(AuditEvents.OCCURRED_AT.desc(), AuditEvents.ID.desc())
-            .limit(page.sizeOrDefault())
-            .offset(page.offset())
-            .fetch(
-                r ->
-                    new AuditEvent(
+    PageResponse<AuditEvent> list(
+            PageQuery page,
+            @Nullable String action,
+            @Nullable UUID actorId,
+            @Nullable Instant from,
+            @Nullable Instant to) {
+        UUID orgId = CurrentPrincipal.get().orgId();
+        var conditions = new ArrayList<Condition>();
+        conditions.add(AuditEvents.ORG_ID.eq(orgId));
+        if (action != null && !action.isBlank()) {
+            conditions.add(AuditEvents.ACTION.startsWith(action.trim()));
+        }
+        if (actorId != null) {
+            conditions.add(AuditEvents.ACTOR_ID.eq(actorId));
+        }
+        if (from != null) {
+            conditions.add(AuditEvents.OCCURRED_AT.ge(from));
+        }
+        if (to != null) {
+            conditions.add(AuditEvents.OCCURRED_AT.lt(to));
+        }
+        return Pages.fetch(
+                db,
+                page,
+                db.select(AuditEvents.ALL)
+                        .from(AuditEvents.T)
+                        .where(conditions)
+                        .orderBy(AuditEvents.OCCURRED_AT.desc(), AuditEvents.ID.desc()),
+                r -> new AuditEvent(
                         r.get(AuditEvents.ID),
                         r.get(AuditEvents.ACTION),
                         r.get(AuditEvents.ACTOR_TYPE),
@@ -112,10 +108,9 @@ class AuditService implements AuditLog {
                         r.get(AuditEvents.USER_AGENT),
                         json.readValue(r.get(AuditEvents.DETAILS).data(), new TypeReference<Map<String, Object>>() {}),
                         r.get(AuditEvents.OCCURRED_AT)));
-    return PageResponse.of(items, page, total);
-  }
+    }
 
-  private static @Nullable String truncate(@Nullable String value) {
-    return value == null || value.length() <= 512 ? value : value.substring(0, 512);
-  }
+    private static @Nullable String truncate(@Nullable String value) {
+        return value == null || value.length() <= 512 ? value : value.substring(0, 512);
+    }
 }

@@ -23,63 +23,61 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerAuthenticationFilter extends OncePerRequestFilter {
 
-  private final JwtService jwt;
-  private final ApiKeyService apiKeys;
-  private final MembershipCache memberships;
-  private final ProblemResponses problems;
+    private final JwtService jwt;
+    private final ApiKeyService apiKeys;
+    private final MembershipCache memberships;
+    private final ProblemResponses problems;
 
-  BearerAuthenticationFilter(
-      JwtService jwt, ApiKeyService apiKeys, MembershipCache memberships, ProblemResponses problems) {
-    this.jwt = jwt;
-    this.apiKeys = apiKeys;
-    this.memberships = memberships;
-    this.problems = problems;
-  }
+    BearerAuthenticationFilter(
+            JwtService jwt, ApiKeyService apiKeys, MembershipCache memberships, ProblemResponses problems) {
+        this.jwt = jwt;
+        this.apiKeys = apiKeys;
+        this.memberships = memberships;
+        this.problems = problems;
+    }
 
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    String credential = header.substring(7).trim();
-    Optional<CurrentPrincipal> principal =
-        credential.startsWith("sb_")
-            ? apiKeys.authenticate(credential)
-            : jwt.verifyAccessToken(credential).flatMap(c -> memberships.principal(c.userId(), c.orgId()));
-    if (principal.isEmpty()) {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-      problems.write(response, ApiProblem.unauthorized("invalid-token", "The access token or API key is invalid, expired or revoked"));
-      return;
-    }
-    CurrentPrincipal p = principal.get();
-    var authentication =
-        UsernamePasswordAuthenticationToken.authenticated(
-            p, null, AuthorityUtils.createAuthorityList(p.authorities().toArray(String[]::new)));
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(authentication);
-    SecurityContextHolder.setContext(context);
-    try {
-      TenantContext.callAs(
-          new TenantContext.Org(p.orgId()),
-          () -> {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             chain.doFilter(request, response);
-            return null;
-          });
-    } catch (IOException | ServletException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new ServletException(e);
-    } finally {
-      SecurityContextHolder.clearContext();
+            return;
+        }
+        String credential = header.substring(7).trim();
+        Optional<CurrentPrincipal> principal = credential.startsWith("sb_")
+                ? apiKeys.authenticate(credential)
+                : jwt.verifyAccessToken(credential).flatMap(c -> memberships.principal(c.userId(), c.orgId()));
+        if (principal.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            problems.write(
+                    response,
+                    ApiProblem.unauthorized(
+                            "invalid-token", "The access token or API key is invalid, expired or revoked"));
+            return;
+        }
+        CurrentPrincipal p = principal.get();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                p, null, AuthorityUtils.createAuthorityList(p.authorities().toArray(String[]::new)));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            TenantContext.callAs(new TenantContext.Org(p.orgId()), () -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
-  }
 
-  @Override
-  protected boolean shouldNotFilterAsyncDispatch() {
-    return false;
-  }
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
 }

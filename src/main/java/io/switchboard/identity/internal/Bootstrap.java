@@ -21,54 +21,67 @@ import org.springframework.stereotype.Component;
 @Component
 class Bootstrap implements ApplicationRunner {
 
-  private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
-  private final ScopedTransactions tx;
-  private final AccountStore accounts;
-  private final PasswordPolicy passwords;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
-  private final SwitchboardProperties.Bootstrap settings;
+    private final ScopedTransactions tx;
+    private final AccountStore accounts;
+    private final PasswordPolicy passwords;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final SwitchboardProperties.Bootstrap settings;
 
-  Bootstrap(
-      ScopedTransactions tx,
-      AccountStore accounts,
-      PasswordPolicy passwords,
-      AuditLog audit,
-      ApplicationEventPublisher events,
-      SwitchboardProperties properties) {
-    this.tx = tx;
-    this.accounts = accounts;
-    this.passwords = passwords;
-    this.audit = audit;
-    this.events = events;
-    this.settings = properties.bootstrap();
-  }
+    Bootstrap(
+            ScopedTransactions tx,
+            AccountStore accounts,
+            PasswordPolicy passwords,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            SwitchboardProperties properties) {
+        this.tx = tx;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.events = events;
+        this.settings = properties.bootstrap();
+    }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    tx.asSystem(
-        "bootstrap",
-        () -> {
-          if (accounts.countOrganizations() > 0) {
-            return;
-          }
-          String email = settings.adminEmail() == null || settings.adminEmail().isBlank() ? "admin@switchboard.local" : settings.adminEmail();
-          boolean generated = settings.adminPassword() == null || settings.adminPassword().isBlank();
-          String password = generated ? Tokens.newToken("").substring(0, 20) : settings.adminPassword();
-          var user = accounts.findUserByEmail(email).orElseGet(() -> accounts.createUser(email, "Demo Owner", passwords.hashNew("SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD", password), "super_admin"));
-          var org = accounts.createOrganization("Demo");
-          accounts.addMember(org.id(), user.id(), Role.OWNER);
-          audit.recordAs(org.id(), AuditLog.Actor.system(), "organization.bootstrapped", "organization", org.id().toString(), Map.of("owner", email));
-          events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id()));
-          if (generated) {
-            log.warn(
-                "\n\n  Switchboard is ready. Organisation \"Demo\" was created.\n  Sign in as {} with password {}\n  (shown only this once; set SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD to choose it)\n",
-                email,
-                password);
-          } else {
-            log.info("Created organisation \"Demo\" owned by {}", email);
-          }
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.asSystem("bootstrap", () -> {
+            if (accounts.countOrganizations() > 0) {
+                return;
+            }
+            String email =
+                    settings.adminEmail() == null || settings.adminEmail().isBlank()
+                            ? "admin@switchboard.local"
+                            : settings.adminEmail();
+            boolean generated =
+                    settings.adminPassword() == null || settings.adminPassword().isBlank();
+            String password = generated ? Tokens.newToken("").substring(0, 20) : settings.adminPassword();
+            var user = accounts.findUserByEmail(email)
+                    .orElseGet(() -> accounts.createUser(
+                            email,
+                            "Demo Owner",
+                            passwords.hashNew("SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD", password),
+                            "super_admin"));
+            var org = accounts.createOrganization("Demo");
+            accounts.addMember(org.id(), user.id(), Role.OWNER);
+            audit.recordAs(
+                    org.id(),
+                    AuditLog.Actor.system(),
+                    "organization.bootstrapped",
+                    "organization",
+                    org.id().toString(),
+                    Map.of("owner", email));
+            events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id()));
+            if (generated) {
+                log.warn(
+                        "\n\n  Switchboard is ready. Organisation \"Demo\" was created.\n  Sign in as {} with password {}\n  (shown only this once; set SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD to choose it)\n",
+                        email,
+                        password);
+            } else {
+                log.info("Created organisation \"Demo\" owned by {}", email);
+            }
         });
-  }
+    }
 }

@@ -19,141 +19,167 @@ import org.jspecify.annotations.Nullable;
 /** Request and response bodies of the identity endpoints. */
 final class IdentityApi {
 
-  private IdentityApi() {}
+    private IdentityApi() {}
 
-  // ---- requests
+    // ---- requests
 
-  record SignupRequest(
-      @NotBlank @Email @Size(max = 254) String email,
-      @NotBlank @Size(min = 10, max = 128) String password,
-      @NotBlank @Size(max = 100) String name,
-      @NotBlank @Size(max = 100) String organizationName) {}
+    record SignupRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 10, max = 128) String password,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) String organizationName) {}
 
-  record LoginRequest(@NotBlank @Email String email, @NotBlank @Size(max = 128) String password) {}
+    record LoginRequest(
+            @NotBlank @Email String email,
+            @NotBlank @Size(max = 128) String password) {}
 
-  record TotpLoginRequest(@NotBlank String mfaToken, @NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {}
+    record TotpLoginRequest(
+            @NotBlank String mfaToken,
 
-  record RefreshRequest(@NotBlank String refreshToken) {}
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits")
+            String code) {}
 
-  record SwitchOrganizationRequest(@NotNull UUID organizationId) {}
+    record RefreshRequest(@NotBlank String refreshToken) {}
 
-  record OtpRequest(@NotBlank @Size(max = 32) String phone) {}
+    record SwitchOrganizationRequest(@NotNull UUID organizationId) {}
 
-  record OtpVerifyRequest(
-      @NotBlank @Size(max = 32) String phone,
-      @NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {}
+    record OtpRequest(@NotBlank @Size(max = 32) String phone) {}
 
-  record PasswordResetRequest(@NotBlank @Email String email) {}
+    record OtpVerifyRequest(
+            @NotBlank @Size(max = 32) String phone,
 
-  record PasswordResetConfirmRequest(
-      @NotBlank String token, @NotBlank @Size(min = 10, max = 128) String password) {}
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits")
+            String code) {}
 
-  record AcceptInvitationRequest(
-      @NotBlank String token,
-      @Nullable @Size(max = 100) String name,
-      @Nullable @Size(min = 10, max = 128) String password) {}
+    record PasswordResetRequest(@NotBlank @Email String email) {}
 
-  record UpdateMeRequest(@Nullable @Size(min = 1, max = 100) String name, @Nullable @Size(max = 32) String phone) {}
+    record PasswordResetConfirmRequest(
+            @NotBlank String token,
+            @NotBlank @Size(min = 10, max = 128) String password) {}
 
-  record TotpCodeRequest(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {}
+    record AcceptInvitationRequest(
+            @NotBlank String token,
+            @Nullable @Size(max = 100) String name,
+            @Nullable @Size(min = 10, max = 128) String password) {}
 
-  record CreateInvitationRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull Role role) {}
+    record UpdateMeRequest(
+            @Nullable @Size(min = 1, max = 100) String name,
+            @Nullable @Size(max = 32) String phone) {}
 
-  record ChangeRoleRequest(@NotNull Role role) {}
+    record TotpCodeRequest(
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits")
+            String code) {}
 
-  record CreateApiKeyRequest(
-      @NotBlank @Size(max = 100) String name,
-      @NotEmpty @Schema(description = "read, write and/or admin") Set<ApiKeyScope> scopes) {}
+    record CreateInvitationRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull Role role) {}
 
-  // ---- responses
+    record ChangeRoleRequest(@NotNull Role role) {}
 
-  @Schema(name = "User")
-  record UserView(
-      UUID id,
-      String email,
-      String name,
-      @Nullable String phone,
-      @Nullable String platformRole,
-      boolean totpEnabled,
-      Instant createdAt) {}
+    record CreateApiKeyRequest(
+            @NotBlank @Size(max = 100) String name,
 
-  @Schema(name = "Organization")
-  record OrganizationView(UUID id, String name, Instant createdAt) {}
+            @NotEmpty @Schema(description = "read, write and/or admin")
+            Set<ApiKeyScope> scopes) {}
 
-  @Schema(description = "A signed-in session; mfaRequired is false")
-  record Session(
-      boolean mfaRequired,
-      String accessToken,
-      String refreshToken,
-      String tokenType,
-      long expiresIn,
-      UserView user,
-      OrganizationView organization,
-      Role role) {}
+    // ---- responses
 
-  @Schema(description = "Password accepted; send the TOTP code with mfaToken to /api/v1/auth/login/totp")
-  record MfaChallenge(boolean mfaRequired, String mfaToken) {}
+    @Schema(name = "User")
+    record UserView(
+            UUID id,
+            String email,
+            String name,
+            @Nullable String phone,
+            @Nullable String platformRole,
+            boolean totpEnabled,
+            Instant createdAt) {}
 
-  record MembershipView(UUID id, String name, Role role) {}
+    @Schema(name = "Organization")
+    record OrganizationView(UUID id, String name, Instant createdAt) {}
 
-  record MeResponse(
-      UserView user,
-      OrganizationView organization,
-      Role role,
-      List<MembershipView> organizations,
-      CurrentPrincipal.AuthMethod authentication) {}
+    @Schema(description = "A signed-in session; mfaRequired is false")
+    record Session(
+            boolean mfaRequired,
+            String accessToken,
+            String refreshToken,
+            String tokenType,
+            long expiresIn,
+            UserView user,
+            OrganizationView organization,
+            Role role) {}
 
-  record OtpRequested(long expiresInSeconds, String delivery) {}
+    @Schema(description = "Password accepted; send the TOTP code with mfaToken to /api/v1/auth/login/totp")
+    record MfaChallenge(boolean mfaRequired, String mfaToken) {}
 
-  record InvitationPreview(String organizationName, String email, Role role, boolean accountExists) {}
+    record MembershipView(UUID id, String name, Role role) {}
 
-  record TotpSetup(String secret, String otpauthUri) {}
+    record MeResponse(
+            UserView user,
+            OrganizationView organization,
+            Role role,
+            List<MembershipView> organizations,
+            CurrentPrincipal.AuthMethod authentication) {}
 
-  record Member(UUID userId, String email, String name, Role role, Instant joinedAt) {}
+    record OtpRequested(long expiresInSeconds, String delivery) {}
 
-  record Invitation(
-      UUID id,
-      String email,
-      Role role,
-      @Schema(allowableValues = {"pending", "accepted", "revoked", "expired"}) String status,
-      Instant createdAt,
-      Instant expiresAt) {}
+    record InvitationPreview(String organizationName, String email, Role role, boolean accountExists) {}
 
-  record ApiKey(
-      UUID id,
-      String name,
-      Set<ApiKeyScope> scopes,
-      String prefix,
-      Instant createdAt,
-      @Nullable Instant lastUsedAt,
-      @Nullable Instant revokedAt) {}
+    record TotpSetup(String secret, String otpauthUri) {}
 
-  @Schema(description = "The new key; `key` is shown only in this answer")
-  record CreatedApiKey(
-      UUID id, String name, Set<ApiKeyScope> scopes, String prefix, Instant createdAt, String key) {}
+    record Member(UUID userId, String email, String name, Role role, Instant joinedAt) {}
 
-  record AuditEvent(
-      long id,
-      String action,
-      String actorType,
-      @Nullable UUID actorId,
-      @Nullable String actorLabel,
-      @Nullable String targetType,
-      @Nullable String targetId,
-      @Nullable String ip,
-      @Nullable String userAgent,
-      Map<String, Object> details,
-      Instant occurredAt) {}
+    record Invitation(
+            UUID id,
+            String email,
+            Role role,
 
-  record DevMail(UUID id, String to, String subject, String body, Instant createdAt) {}
+            @Schema(allowableValues = {"pending", "accepted", "revoked", "expired"})
+            String status,
 
-  record OrganizationSummary(UUID id, String name, long memberCount, Instant createdAt) {}
+            Instant createdAt,
+            Instant expiresAt) {}
 
-  record SystemStatus(
-      String version,
-      boolean offline,
-      @Schema(allowableValues = {"embedded", "external"}) String database,
-      @Schema(allowableValues = {"smtp", "dev_mailbox"}) String mail,
-      @Schema(description = "log until an SMS or WhatsApp channel can deliver codes") String otpDelivery,
-      List<String> notes) {}
+    record ApiKey(
+            UUID id,
+            String name,
+            Set<ApiKeyScope> scopes,
+            String prefix,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {}
+
+    @Schema(description = "The new key; `key` is shown only in this answer")
+    record CreatedApiKey(UUID id, String name, Set<ApiKeyScope> scopes, String prefix, Instant createdAt, String key) {}
+
+    record AuditEvent(
+            long id,
+            String action,
+            String actorType,
+            @Nullable UUID actorId,
+            @Nullable String actorLabel,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            @Nullable String ip,
+            @Nullable String userAgent,
+            Map<String, Object> details,
+            Instant occurredAt) {}
+
+    record DevMail(UUID id, String to, String subject, String body, Instant createdAt) {}
+
+    record OrganizationSummary(UUID id, String name, long memberCount, Instant createdAt) {}
+
+    record SystemStatus(
+            String version,
+            boolean offline,
+
+            @Schema(allowableValues = {"embedded", "external"})
+            String database,
+
+            @Schema(allowableValues = {"smtp", "dev_mailbox"})
+            String mail,
+
+            @Schema(description = "log until an SMS or WhatsApp channel can deliver codes")
+            String otpDelivery,
+
+            List<String> notes) {}
 }

@@ -9,20 +9,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LogOtpSender implements OtpSender {
 
-  private static final Logger log = LoggerFactory.getLogger(LogOtpSender.class);
+    private static final Logger log = LoggerFactory.getLogger(LogOtpSender.class);
 
-  @Override
-  public String channel() {
-    return "log";
-  }
+    @Override
+    public String channel() {
+        return "log";
+    }
 
-  @Override
-  public int priority() {
-    return Integer.MIN_VALUE;
-  }
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
 
-  @Override
-  public void send(String phoneE164, String message) {
-    log.warn("[DEVELOPMENT OTP DELIVERY - not sent to the phone] to {}: {}", phoneE164, message);
-  }
+    @Override
+    public void send(String phoneE164, String message) {
+        log.warn("[DEVELOPMENT OTP DELIVERY - not sent to the phone] to {}: {}", phoneE164, message);
+    }
 }

@@ -23,41 +23,41 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Me", description = "The signed-in user, profile and two-factor sign-in")
 class MeController {
 
-  private final ProfileService profiles;
+    private final ProfileService profiles;
 
-  MeController(ProfileService profiles) {
-    this.profiles = profiles;
-  }
+    MeController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
 
-  @GetMapping
-  @Operation(summary = "Who am I: user, current organisation and role, and all my organisations")
-  MeResponse me() {
-    return profiles.me(CurrentPrincipal.get());
-  }
+    @GetMapping
+    @Operation(summary = "Who am I: user, current organisation and role, and all my organisations")
+    MeResponse me() {
+        return profiles.me(CurrentPrincipal.get());
+    }
 
-  @PatchMapping
-  @Operation(summary = "Change my name or phone (phone in international format, used for code sign-in)")
-  UserView update(@Valid @RequestBody UpdateMeRequest request) {
-    return profiles.update(CurrentPrincipal.get().requireUser(), request);
-  }
+    @PatchMapping
+    @Operation(summary = "Change my name or phone (phone in international format, used for code sign-in)")
+    UserView update(@Valid @RequestBody UpdateMeRequest request) {
+        return profiles.update(CurrentPrincipal.get().requireUser(), request);
+    }
 
-  @PostMapping("/totp/setup")
-  @Operation(summary = "Start two-factor setup: a new secret to add to an authenticator app")
-  TotpSetup setupTotp() {
-    return profiles.setupTotp(CurrentPrincipal.get().requireUser());
-  }
+    @PostMapping("/totp/setup")
+    @Operation(summary = "Start two-factor setup: a new secret to add to an authenticator app")
+    TotpSetup setupTotp() {
+        return profiles.setupTotp(CurrentPrincipal.get().requireUser());
+    }
 
-  @PostMapping("/totp/enable")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Turn two-factor sign-in on with a code from the authenticator app")
-  void enableTotp(@Valid @RequestBody TotpCodeRequest request) {
-    profiles.enableTotp(CurrentPrincipal.get().requireUser(), request.code());
-  }
+    @PostMapping("/totp/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Turn two-factor sign-in on with a code from the authenticator app")
+    void enableTotp(@Valid @RequestBody TotpCodeRequest request) {
+        profiles.enableTotp(CurrentPrincipal.get().requireUser(), request.code());
+    }
 
-  @PostMapping("/totp/disable")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Turn two-factor sign-in off (needs a current code)")
-  void disableTotp(@Valid @RequestBody TotpCodeRequest request) {
-    profiles.disableTotp(CurrentPrincipal.get().requireUser(), request.code());
-  }
+    @PostMapping("/totp/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Turn two-factor sign-in off (needs a current code)")
+    void disableTotp(@Valid @RequestBody TotpCodeRequest request) {
+        profiles.disableTotp(CurrentPrincipal.get().requireUser(), request.code());
+    }
 }

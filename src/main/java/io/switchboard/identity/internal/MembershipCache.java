@@ -16,39 +16,34 @@ import org.springframework.stereotype.Component;
 @Component
 class MembershipCache {
 
-  private record Key(UUID userId, UUID orgId) {}
+    private record Key(UUID userId, UUID orgId) {}
 
-  private final AccountStore accounts;
-  private final ScopedTransactions tx;
-  private final Cache<Key, Optional<CurrentPrincipal>> cache =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
+    private final AccountStore accounts;
+    private final ScopedTransactions tx;
+    private final Cache<Key, Optional<CurrentPrincipal>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(100_000)
+            .build();
 
-  MembershipCache(AccountStore accounts, ScopedTransactions tx) {
-    this.accounts = accounts;
-    this.tx = tx;
-  }
+    MembershipCache(AccountStore accounts, ScopedTransactions tx) {
+        this.accounts = accounts;
+        this.tx = tx;
+    }
 
-  Optional<CurrentPrincipal> principal(UUID userId, UUID orgId) {
-    return cache.get(new Key(userId, orgId), this::load);
-  }
+    Optional<CurrentPrincipal> principal(UUID userId, UUID orgId) {
+        return cache.get(new Key(userId, orgId), this::load);
+    }
 
-  void evict(UUID userId, UUID orgId) {
-    cache.invalidate(new Key(userId, orgId));
-  }
+    void evict(UUID userId, UUID orgId) {
+        cache.invalidate(new Key(userId, orgId));
+    }
 
-  private Optional<CurrentPrincipal> load(Key key) {
-    return tx.asSystem(
-        "jwt membership",
-        () ->
-            accounts
-                .findUser(key.userId())
-                .flatMap(
-                    user ->
-                        accounts
-                            .roleIn(key.orgId(), key.userId())
-                            .map(
-                                role ->
-                                    new CurrentPrincipal(
+    private Optional<CurrentPrincipal> load(Key key) {
+        return tx.asSystem(
+                "jwt membership",
+                () -> accounts.findUser(key.userId())
+                        .flatMap(user -> accounts.roleIn(key.orgId(), key.userId())
+                                .map(role -> new CurrentPrincipal(
                                         user.id(),
                                         key.orgId(),
                                         role,
@@ -56,5 +51,5 @@ class MembershipCache {
                                         null,
                                         user.superAdmin(),
                                         user.email()))));
-  }
+    }
 }

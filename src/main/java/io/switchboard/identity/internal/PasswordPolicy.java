@@ -18,47 +18,42 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordPolicy {
 
-  static final int MIN_LENGTH = 10;
-  private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-  private final Set<String> common;
-  /** Compared against when the account does not exist, so timing does not reveal that. */
-  private final String dummyHash;
+    static final int MIN_LENGTH = 10;
+    private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final Set<String> common;
+    /** Compared against when the account does not exist, so timing does not reveal that. */
+    private final String dummyHash;
 
-  PasswordPolicy() {
-    try (var reader =
-        new BufferedReader(
-            new InputStreamReader(
-                new ClassPathResource("common-passwords.txt").getInputStream(),
-                StandardCharsets.UTF_8))) {
-      this.common =
-          reader
-              .lines()
-              .map(String::trim)
-              .filter(l -> !l.isEmpty())
-              .map(l -> l.toLowerCase(Locale.ROOT))
-              .collect(Collectors.toUnmodifiableSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    PasswordPolicy() {
+        try (var reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource("common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
+            this.common = reader.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.dummyHash = encoder.encode("not-a-real-password-" + System.nanoTime());
     }
-    this.dummyHash = encoder.encode("not-a-real-password-" + System.nanoTime());
-  }
 
-  /** Validates a new password and returns its Argon2id hash. */
-  String hashNew(String field, String password) {
-    if (password.length() < MIN_LENGTH) {
-      throw ApiProblem.invalidField(field, "must be at least " + MIN_LENGTH + " characters");
+    /** Validates a new password and returns its Argon2id hash. */
+    String hashNew(String field, String password) {
+        if (password.length() < MIN_LENGTH) {
+            throw ApiProblem.invalidField(field, "must be at least " + MIN_LENGTH + " characters");
+        }
+        if (common.contains(password.toLowerCase(Locale.ROOT))) {
+            throw ApiProblem.invalidField(field, "is a commonly used password; choose another");
+        }
+        return encoder.encode(password);
     }
-    if (common.contains(password.toLowerCase(Locale.ROOT))) {
-      throw ApiProblem.invalidField(field, "is a commonly used password; choose another");
+
+    boolean matches(String password, String hash) {
+        return encoder.matches(password, hash);
     }
-    return encoder.encode(password);
-  }
 
-  boolean matches(String password, String hash) {
-    return encoder.matches(password, hash);
-  }
-
-  void burnTimeForUnknownAccount(String password) {
-    encoder.matches(password, dummyHash);
-  }
+    void burnTimeForUnknownAccount(String password) {
+        encoder.matches(password, dummyHash);
+    }
 }

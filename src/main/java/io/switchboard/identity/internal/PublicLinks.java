@@ -8,21 +8,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class PublicLinks {
 
-  private final String configured;
+    private final String configured;
 
-  PublicLinks(SwitchboardProperties properties) {
-    String url = properties.publicUrl();
-    this.configured = url == null ? "" : url.replaceAll("/+$", "");
-  }
+    PublicLinks(SwitchboardProperties properties) {
+        String url = properties.publicUrl();
+        this.configured = url == null ? "" : url.replaceAll("/+$", "");
+    }
 
-  String base() {
-    if (!configured.isEmpty()) {
-      return configured;
+    String base() {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        try {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        } catch (IllegalStateException outsideRequest) {
+            return "http://localhost:8080";
+        }
     }
-    try {
-      return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    } catch (IllegalStateException outsideRequest) {
-      return "http://localhost:8080";
-    }
-  }
 }

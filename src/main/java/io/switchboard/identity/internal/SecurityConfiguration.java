@@ -14,68 +14,64 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-          + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
-          + " form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                    + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+                    + " form-action 'self'; frame-ancestors 'none'";
 
-  @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http,
-      JwtService jwt,
-      ApiKeyService apiKeys,
-      MembershipCache memberships,
-      ProblemResponses problems)
-      throws Exception {
-    http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(b -> b.disable())
-        .formLogin(f -> f.disable())
-        .logout(l -> l.disable())
-        .headers(
-            h ->
-                h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                    .frameOptions(f -> f.deny())
-                    .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
-        .addFilterBefore(
-            new BearerAuthenticationFilter(jwt, apiKeys, memberships, problems),
-            AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(
-                        "/api/v1/auth/signup",
-                        "/api/v1/auth/login",
-                        "/api/v1/auth/login/totp",
-                        "/api/v1/auth/refresh",
-                        "/api/v1/auth/logout",
-                        "/api/v1/auth/otp/**",
-                        "/api/v1/auth/password-reset",
-                        "/api/v1/auth/password-reset/confirm",
-                        "/api/v1/auth/invitations/**",
-                        "/api/v1/system/status",
-                        "/api/v1/system/ping")
-                    .permitAll()
-                    .requestMatchers("/api/**")
-                    .authenticated()
-                    .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
-                    .permitAll()
-                    .requestMatchers("/actuator/**")
-                    .hasRole("SUPER_ADMIN")
-                    .requestMatchers(HttpMethod.GET, "/**")
-                    .permitAll()
-                    .requestMatchers("/error")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(
-                        (request, response, ex) ->
-                            problems.write(response, ApiProblem.unauthorized("unauthenticated", "Sign in or send an API key: Authorization: Bearer <token>")))
-                    .accessDeniedHandler(
-                        (request, response, ex) ->
-                            problems.write(response, ApiProblem.forbidden("Your role does not allow this"))));
-    return http.build();
-  }
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            JwtService jwt,
+            ApiKeyService apiKeys,
+            MembershipCache memberships,
+            ProblemResponses problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+                .addFilterBefore(
+                        new BearerAuthenticationFilter(jwt, apiKeys, memberships, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/api/v1/auth/signup",
+                                "/api/v1/auth/login",
+                                "/api/v1/auth/login/totp",
+                                "/api/v1/auth/refresh",
+                                "/api/v1/auth/logout",
+                                "/api/v1/auth/otp/**",
+                                "/api/v1/auth/password-reset",
+                                "/api/v1/auth/password-reset/confirm",
+                                "/api/v1/auth/invitations/**",
+                                "/api/v1/system/status",
+                                "/api/v1/system/ping")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("SUPER_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                response,
+                                ApiProblem.unauthorized(
+                                        "unauthenticated",
+                                        "Sign in or send an API key: Authorization: Bearer <token>")))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(response, ApiProblem.forbidden("Your role does not allow this"))));
+        return http.build();
+    }
 }

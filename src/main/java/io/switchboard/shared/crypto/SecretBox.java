@@ -25,83 +25,83 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecretBox {
 
-  private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
-  private final Aead aead;
+    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+    private final Aead aead;
 
-  public SecretBox(SwitchboardProperties properties) {
-    try {
-      this.aead = new AesGcmJce(masterKey(properties));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Master key is not a valid AES-256 key", e);
+    public SecretBox(SwitchboardProperties properties) {
+        try {
+            this.aead = new AesGcmJce(masterKey(properties));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Master key is not a valid AES-256 key", e);
+        }
     }
-  }
 
-  public byte[] encrypt(String purpose, byte[] plaintext) {
-    try {
-      return aead.encrypt(plaintext, purpose.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Encryption failed", e);
+    public byte[] encrypt(String purpose, byte[] plaintext) {
+        try {
+            return aead.encrypt(plaintext, purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
     }
-  }
 
-  public byte[] decrypt(String purpose, byte[] ciphertext) {
-    try {
-      return aead.decrypt(ciphertext, purpose.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Could not decrypt a secret: wrong master key?", e);
+    public byte[] decrypt(String purpose, byte[] ciphertext) {
+        try {
+            return aead.decrypt(ciphertext, purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not decrypt a secret: wrong master key?", e);
+        }
     }
-  }
 
-  public byte[] encryptString(String purpose, String plaintext) {
-    return encrypt(purpose, plaintext.getBytes(StandardCharsets.UTF_8));
-  }
-
-  public String decryptString(String purpose, byte[] ciphertext) {
-    return new String(decrypt(purpose, ciphertext), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] masterKey(SwitchboardProperties properties) {
-    String configured = properties.masterKey();
-    if (configured != null && !configured.isBlank()) {
-      byte[] key = decode(configured.trim());
-      if (key.length != 32) {
-        throw new IllegalStateException(
-            "SWITCHBOARD_MASTER_KEY must be base64 of 32 random bytes (openssl rand -base64 32)");
-      }
-      return key;
+    public byte[] encryptString(String purpose, String plaintext) {
+        return encrypt(purpose, plaintext.getBytes(StandardCharsets.UTF_8));
     }
-    Path file = properties.dataDir().resolve("master.key");
-    try {
-      if (Files.exists(file)) {
-        return decode(Files.readString(file).trim());
-      }
-      Files.createDirectories(file.getParent());
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key));
-      trySetOwnerOnly(file);
-      log.warn(
-          "Generated a master key in {}. Back it up, or set SWITCHBOARD_MASTER_KEY for clusters.",
-          file.toAbsolutePath());
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
-    }
-  }
 
-  private static byte[] decode(String base64) {
-    try {
-      return Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("Master key is not valid base64", e);
+    public String decryptString(String purpose, byte[] ciphertext) {
+        return new String(decrypt(purpose, ciphertext), StandardCharsets.UTF_8);
     }
-  }
 
-  private static void trySetOwnerOnly(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException | UnsupportedOperationException e) {
-      log.debug("Could not restrict permissions of {}", file);
+    private static byte[] masterKey(SwitchboardProperties properties) {
+        String configured = properties.masterKey();
+        if (configured != null && !configured.isBlank()) {
+            byte[] key = decode(configured.trim());
+            if (key.length != 32) {
+                throw new IllegalStateException(
+                        "SWITCHBOARD_MASTER_KEY must be base64 of 32 random bytes (openssl rand -base64 32)");
+            }
+            return key;
+        }
+        Path file = properties.dataDir().resolve("master.key");
+        try {
+            if (Files.exists(file)) {
+                return decode(Files.readString(file).trim());
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            trySetOwnerOnly(file);
+            log.warn(
+                    "Generated a master key in {}. Back it up, or set SWITCHBOARD_MASTER_KEY for clusters.",
+                    file.toAbsolutePath());
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
     }
-  }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Master key is not valid base64", e);
+        }
+    }
+
+    private static void trySetOwnerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("Could not restrict permissions of {}", file);
+        }
+    }
 }

@@ -19,61 +19,61 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgresHolder embeddedPostgres(SwitchboardProperties properties) {
-    return new EmbeddedPostgresHolder(
-        properties.database().embedded() ? new EmbeddedPostgresServer(properties.dataDir()) : null);
-  }
-
-  @Bean
-  DatabaseServer databaseServer(SwitchboardProperties properties, EmbeddedPostgresHolder holder) {
-    var db = properties.database();
-    if (holder.server() != null) {
-      return holder.server().server();
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(SwitchboardProperties properties) {
+        return new EmbeddedPostgresHolder(
+                properties.database().embedded() ? new EmbeddedPostgresServer(properties.dataDir()) : null);
     }
-    return new DatabaseServer(
-        Objects.requireNonNull(db.url()),
-        Objects.requireNonNullElse(db.username(), ""),
-        Objects.requireNonNullElse(db.password(), ""),
-        false);
-  }
 
-  @Bean
-  @FlywayDataSource
-  DataSource ownerDataSource(DatabaseServer server) throws Exception {
-    var ds = new SimpleDriverDataSource();
-    ds.setDriverClass(org.postgresql.Driver.class);
-    ds.setUrl(server.jdbcUrl());
-    ds.setUsername(server.ownerUser());
-    ds.setPassword(server.ownerPassword());
-    return ds;
-  }
-
-  @Bean(destroyMethod = "close")
-  @Primary
-  TenantAwareDataSource dataSource(DatabaseServer server, SwitchboardProperties properties) {
-    return new TenantAwareDataSource(appPool(server, properties));
-  }
-
-  private static HikariDataSource appPool(DatabaseServer server, SwitchboardProperties properties) {
-    var config = new HikariConfig();
-    config.setPoolName("switchboard");
-    config.setJdbcUrl(server.jdbcUrl());
-    config.setUsername(server.ownerUser());
-    config.setPassword(server.ownerPassword());
-    config.setMaximumPoolSize(properties.database().poolSize());
-    config.setConnectionInitSql("SET ROLE " + DatabaseServer.APP_ROLE);
-    config.setInitializationFailTimeout(-1);
-    return new HikariDataSource(config);
-  }
-
-  /** Keeps the optional embedded server so it stops after the pool closes. */
-  record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
-    @Override
-    public void close() throws Exception {
-      if (server != null) {
-        server.close();
-      }
+    @Bean
+    DatabaseServer databaseServer(SwitchboardProperties properties, EmbeddedPostgresHolder holder) {
+        var db = properties.database();
+        if (holder.server() != null) {
+            return holder.server().server();
+        }
+        return new DatabaseServer(
+                Objects.requireNonNull(db.url()),
+                Objects.requireNonNullElse(db.username(), ""),
+                Objects.requireNonNullElse(db.password(), ""),
+                false);
     }
-  }
+
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(DatabaseServer server) throws Exception {
+        var ds = new SimpleDriverDataSource();
+        ds.setDriverClass(org.postgresql.Driver.class);
+        ds.setUrl(server.jdbcUrl());
+        ds.setUsername(server.ownerUser());
+        ds.setPassword(server.ownerPassword());
+        return ds;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    TenantAwareDataSource dataSource(DatabaseServer server, SwitchboardProperties properties) {
+        return new TenantAwareDataSource(appPool(server, properties));
+    }
+
+    private static HikariDataSource appPool(DatabaseServer server, SwitchboardProperties properties) {
+        var config = new HikariConfig();
+        config.setPoolName("switchboard");
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.ownerUser());
+        config.setPassword(server.ownerPassword());
+        config.setMaximumPoolSize(properties.database().poolSize());
+        config.setConnectionInitSql("SET ROLE " + DatabaseServer.APP_ROLE);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** Keeps the optional embedded server so it stops after the pool closes. */
+    record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
 }

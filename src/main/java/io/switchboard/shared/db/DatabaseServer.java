@@ -6,5 +6,5 @@ package io.switchboard.shared.db;
  */
 public record DatabaseServer(String jdbcUrl, String ownerUser, String ownerPassword, boolean embedded) {
 
-  public static final String APP_ROLE = "switchboard_app";
+    public static final String APP_ROLE = "switchboard_app";
 }

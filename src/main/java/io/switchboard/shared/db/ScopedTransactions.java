@@ -16,26 +16,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ScopedTransactions {
 
-  private final TransactionTemplate fresh;
+    private final TransactionTemplate fresh;
 
-  ScopedTransactions(PlatformTransactionManager transactionManager) {
-    this.fresh = new TransactionTemplate(transactionManager);
-    this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
+    ScopedTransactions(PlatformTransactionManager transactionManager) {
+        this.fresh = new TransactionTemplate(transactionManager);
+        this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
 
-  /** Platform work before an organisation is known (sign-in, key lookup); filter explicitly. */
-  public <T> T asSystem(String reason, Supplier<T> work) {
-    return TenantContext.asSystem(reason, () -> fresh.execute(status -> work.get()));
-  }
+    /** Platform work before an organisation is known (sign-in, key lookup); filter explicitly. */
+    public <T> T asSystem(String reason, Supplier<T> work) {
+        return TenantContext.asSystem(reason, () -> fresh.execute(status -> work.get()));
+    }
 
-  public void asSystem(String reason, Runnable work) {
-    asSystem(reason, () -> {
-      work.run();
-      return null;
-    });
-  }
+    public void asSystem(String reason, Runnable work) {
+        asSystem(reason, () -> {
+            work.run();
+            return null;
+        });
+    }
 
-  public <T> T inOrg(UUID orgId, Supplier<T> work) {
-    return TenantContext.inOrg(orgId, () -> fresh.execute(status -> work.get()));
-  }
+    public <T> T inOrg(UUID orgId, Supplier<T> work) {
+        return TenantContext.inOrg(orgId, () -> fresh.execute(status -> work.get()));
+    }
 }

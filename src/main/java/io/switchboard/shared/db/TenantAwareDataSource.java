@@ -17,50 +17,49 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseable {
 
-  private static final String APPLY =
-      "select set_config('app.org_id', ?, false), set_config('app.system', ?, false)";
+    private static final String APPLY = "select set_config('app.org_id', ?, false), set_config('app.system', ?, false)";
 
-  private final Map<Connection, String> appliedByPhysicalConnection =
-      Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Connection, String> appliedByPhysicalConnection =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
-  TenantAwareDataSource(DataSource pool) {
-    super(pool);
-  }
-
-  /** Closes the pool underneath. */
-  @Override
-  public void close() throws Exception {
-    if (getTargetDataSource() instanceof AutoCloseable pool) {
-      pool.close();
+    TenantAwareDataSource(DataSource pool) {
+        super(pool);
     }
-  }
 
-  @Override
-  public Connection getConnection() throws SQLException {
-    Connection connection = super.getConnection();
-    try {
-      apply(connection);
-      return connection;
-    } catch (SQLException | RuntimeException e) {
-      connection.close();
-      throw e;
+    /** Closes the pool underneath. */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
-  }
 
-  private void apply(Connection connection) throws SQLException {
-    var scope = TenantContext.current().orElse(null);
-    String orgId = scope instanceof TenantContext.Org(var id) ? id.toString() : "";
-    String system = scope instanceof TenantContext.System ? "on" : "off";
-    String wanted = orgId + "|" + system;
-    Connection physical = connection.unwrap(Connection.class);
-    if (wanted.equals(appliedByPhysicalConnection.get(physical))) {
-      return;
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = super.getConnection();
+        try {
+            apply(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
-    try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
-      statement.setString(1, orgId);
-      statement.setString(2, system);
-      statement.execute();
+
+    private void apply(Connection connection) throws SQLException {
+        var scope = TenantContext.current().orElse(null);
+        String orgId = scope instanceof TenantContext.Org(var id) ? id.toString() : "";
+        String system = scope instanceof TenantContext.System ? "on" : "off";
+        String wanted = orgId + "|" + system;
+        Connection physical = connection.unwrap(Connection.class);
+        if (wanted.equals(appliedByPhysicalConnection.get(physical))) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
+            statement.setString(1, orgId);
+            statement.setString(2, system);
+            statement.execute();
+        }
+        appliedByPhysicalConnection.put(physical, wanted);
     }
-    appliedByPhysicalConnection.put(physical, wanted);
-  }
 }

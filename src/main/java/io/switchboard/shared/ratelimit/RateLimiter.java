@@ -17,38 +17,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimiter {
 
-  private final ProxyManager<String> buckets;
+    private final ProxyManager<String> buckets;
 
-  public RateLimiter(DataSource dataSource) {
-    this.buckets =
-        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-            .primaryKeyMapper(PrimaryKeyMapper.STRING)
-            .table("rate_limit_buckets")
-            .build();
-  }
-
-  /** Takes one token or throws a 429 problem naming the limit. */
-  public void consume(String key, int limit, Duration window, String message) {
-    var probe = bucket(key, limit, window).tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
-      throw ApiProblem.tooManyRequests(message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    public RateLimiter(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .build();
     }
-  }
 
-  /** Fails with 429 when the bucket is already empty, without taking a token. */
-  public void requireAvailable(String key, int limit, Duration window, String message) {
-    var bucket = bucket(key, limit, window);
-    if (bucket.getAvailableTokens() < 1) {
-      var probe = bucket.estimateAbilityToConsume(1);
-      throw ApiProblem.tooManyRequests(message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    /** Takes one token or throws a 429 problem naming the limit. */
+    public void consume(String key, int limit, Duration window, String message) {
+        var probe = bucket(key, limit, window).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw ApiProblem.tooManyRequests(message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
     }
-  }
 
-  private io.github.bucket4j.distributed.BucketProxy bucket(String key, int limit, Duration window) {
-    var configuration =
-        BucketConfiguration.builder()
-            .addLimit(l -> l.capacity(limit).refillGreedy(limit, window))
-            .build();
-    return buckets.builder().build(key, () -> configuration);
-  }
+    /** Fails with 429 when the bucket is already empty, without taking a token. */
+    public void requireAvailable(String key, int limit, Duration window, String message) {
+        var bucket = bucket(key, limit, window);
+        if (bucket.getAvailableTokens() < 1) {
+            var probe = bucket.estimateAbilityToConsume(1);
+            throw ApiProblem.tooManyRequests(message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    private io.github.bucket4j.distributed.BucketProxy bucket(String key, int limit, Duration window) {
+        var configuration = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(limit).refillGreedy(limit, window))
+                .build();
+        return buckets.builder().build(key, () -> configuration);
+    }
 }

@@ -6,11 +6,11 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -38,101 +38,110 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-  @Bean
-  OpenAPI switchboardOpenApi() {
-    return new OpenAPI()
-        .info(
-            new Info()
-                .title("Switchboard API")
-                .version("v1")
-                .description(
-                    "AI agents on WhatsApp, SMS, web chat and voice with a live inbox. Authenticate"
-                        + " with `Authorization: Bearer <access token or API key>`. Errors are RFC"
-                        + " 9457 Problem Details.")
-                .license(new License().name("Apache-2.0")))
-        .components(
-            new Components()
-                .addSecuritySchemes(
-                    "bearer",
-                    new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .description("JWT access token or API key (sb_...)")))
-        .addSecurityItem(new SecurityRequirement().addList("bearer"));
-  }
-
-  @Bean
-  OpenApiCustomizer requiredAndNullableFromRecords() {
-    Map<String, Set<String>> nullableBySchema = nullableRecordComponents("io.switchboard");
-    return openApi -> {
-      openApi.getComponents().addSchemas("Problem", problemSchema());
-      openApi.getComponents().getSchemas().forEach((name, schema) -> {
-        if (!"Problem".equals(name)) {
-          markRequiredAndNullable(schema, nullableBySchema.getOrDefault(name, Set.of()));
-        }
-      });
-      var problem = new Content().addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
-      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-          operation.getResponses().addApiResponse("default", new ApiResponse().description("Problem Details (RFC 9457)").content(problem))));
-    };
-  }
-
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  private static void markRequiredAndNullable(Schema schema, Set<String> nullable) {
-    Map<String, Schema> properties = schema.getProperties();
-    if (properties == null) {
-      return;
+    @Bean
+    OpenAPI switchboardOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Switchboard API")
+                        .version("v1")
+                        .description("AI agents on WhatsApp, SMS, web chat and voice with a live inbox. Authenticate"
+                                + " with `Authorization: Bearer <access token or API key>`. Errors are RFC"
+                                + " 9457 Problem Details.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("JWT access token or API key (sb_...)")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
-    List<String> required = new ArrayList<>();
-    properties.forEach((property, propertySchema) -> {
-      if (!nullable.contains(property)) {
-        required.add(property);
-      } else if (propertySchema.get$ref() == null) {
-        propertySchema.addType("null");
-      }
-    });
-    schema.setRequired(required);
-  }
 
-  private static Schema<?> problemSchema() {
-    var fieldError = new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
-    fieldError.setRequired(List.of("field", "message"));
-    var problem =
-        new ObjectSchema()
-            .addProperty("type", new StringSchema().format("uri"))
-            .addProperty("title", new StringSchema())
-            .addProperty("status", new IntegerSchema())
-            .addProperty("detail", new StringSchema())
-            .addProperty("instance", new StringSchema())
-            .addProperty("errors", new ArraySchema().items(fieldError))
-            .addProperty("retryAfterSeconds", new IntegerSchema());
-    problem.setRequired(List.of("type", "title", "status"));
-    problem.setDescription("RFC 9457 Problem Details; `errors` names the offending fields");
-    return problem;
-  }
-
-  /** Schema name → names of record components annotated {@code @Nullable} (JSpecify, type use). */
-  private static Map<String, Set<String>> nullableRecordComponents(String basePackage) {
-    var scanner =
-        new ClassPathScanningCandidateComponentProvider(false) {
-          @Override
-          protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
-            return definition.getMetadata().isIndependent();
-          }
+    @Bean
+    OpenApiCustomizer requiredAndNullableFromRecords() {
+        Map<String, Set<String>> nullableBySchema = nullableRecordComponents("io.switchboard");
+        return openApi -> {
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                if (!"Problem".equals(name)) {
+                    markRequiredAndNullable(schema, nullableBySchema.getOrDefault(name, Set.of()));
+                }
+            });
+            var problem = new Content()
+                    .addMediaType(
+                            "application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations()
+                            .forEach(operation -> operation
+                                    .getResponses()
+                                    .addApiResponse(
+                                            "default",
+                                            new ApiResponse()
+                                                    .description("Problem Details (RFC 9457)")
+                                                    .content(problem))));
         };
-    scanner.addIncludeFilter(new AssignableTypeFilter(Record.class));
-    Map<String, Set<String>> result = new HashMap<>();
-    for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-      Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), OpenApiConfiguration.class.getClassLoader());
-      var annotation = type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-      String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : type.getSimpleName();
-      Set<String> nullable =
-          Arrays.stream(type.getRecordComponents())
-              .filter(c -> c.getAnnotatedType().isAnnotationPresent(Nullable.class) || c.isAnnotationPresent(Nullable.class))
-              .map(java.lang.reflect.RecordComponent::getName)
-              .collect(Collectors.toSet());
-      result.put(name, nullable);
     }
-    return result;
-  }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void markRequiredAndNullable(Schema schema, Set<String> nullable) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = new ArrayList<>();
+        properties.forEach((property, propertySchema) -> {
+            if (!nullable.contains(property)) {
+                required.add(property);
+            } else if (propertySchema.get$ref() == null) {
+                propertySchema.addType("null");
+            }
+        });
+        schema.setRequired(required);
+    }
+
+    private static Schema<?> problemSchema() {
+        var fieldError =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+        fieldError.setRequired(List.of("field", "message"));
+        var problem = new ObjectSchema()
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(fieldError))
+                .addProperty("retryAfterSeconds", new IntegerSchema());
+        problem.setRequired(List.of("type", "title", "status"));
+        problem.setDescription("RFC 9457 Problem Details; `errors` names the offending fields");
+        return problem;
+    }
+
+    /** Schema name → names of record components annotated {@code @Nullable} (JSpecify, type use). */
+    private static Map<String, Set<String>> nullableRecordComponents(String basePackage) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter(new AssignableTypeFilter(Record.class));
+        Map<String, Set<String>> result = new HashMap<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+            Class<?> type = ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), OpenApiConfiguration.class.getClassLoader());
+            var annotation = type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : type.getSimpleName();
+            Set<String> nullable = Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getAnnotatedType().isAnnotationPresent(Nullable.class)
+                            || c.isAnnotationPresent(Nullable.class))
+                    .map(java.lang.reflect.RecordComponent::getName)
+                    .collect(Collectors.toSet());
+            result.put(name, nullable);
+        }
+        return result;
+    }
 }

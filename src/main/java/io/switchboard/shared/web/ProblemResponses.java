@@ -15,41 +15,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemResponses {
 
-  private final JsonMapper json;
+    private final JsonMapper json;
 
-  ProblemResponses(JsonMapper json) {
-    this.json = json;
-  }
-
-  public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
-    problem.setTitle(title);
-    return problem;
-  }
-
-  public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), toMap(problem));
-  }
-
-  public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
-    if (problem.retryAfter() != null) {
-      response.setHeader("Retry-After", Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
     }
-    write(response, ProblemDetailsAdvice.toProblemDetail(problem));
-  }
 
-  private static Map<String, Object> toMap(ProblemDetail problem) {
-    var map = new java.util.LinkedHashMap<String, Object>();
-    map.put("type", problem.getType().toString());
-    map.put("title", problem.getTitle());
-    map.put("status", problem.getStatus());
-    map.put("detail", problem.getDetail());
-    if (problem.getProperties() != null) {
-      map.putAll(problem.getProperties());
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
     }
-    return map;
-  }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), toMap(problem));
+    }
+
+    public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+        if (problem.retryAfter() != null) {
+            response.setHeader(
+                    "Retry-After",
+                    Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
+        write(response, ProblemDetailsAdvice.toProblemDetail(problem));
+    }
+
+    private static Map<String, Object> toMap(ProblemDetail problem) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        map.put("type", problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
+    }
 }

@@ -16,41 +16,38 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class SinglePageAppConfiguration implements WebMvcConfigurer {
 
-  private static final String[] SERVER_PREFIXES = {
-    "api/", "v3/", "actuator/", "webhooks/", "swagger-ui", "mcp", "error"
-  };
+    private static final String[] SERVER_PREFIXES = {
+        "api/", "v3/", "actuator/", "webhooks/", "swagger-ui", "mcp", "error"
+    };
 
-  @Override
-  public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry
-        .addResourceHandler("/**")
-        .addResourceLocations("classpath:/static/")
-        .resourceChain(true)
-        .addResolver(
-            new PathResourceResolver() {
-              @Override
-              protected @Nullable Resource getResource(String path, Resource location)
-                  throws IOException {
-                Resource requested = location.createRelative(path);
-                if (requested.exists() && requested.isReadable()) {
-                  return requested;
-                }
-                if (isClientRoute(path)) {
-                  Resource index = new ClassPathResource("static/index.html");
-                  return index.exists() ? index : null;
-                }
-                return null;
-              }
-            });
-  }
-
-  static boolean isClientRoute(String path) {
-    for (String prefix : SERVER_PREFIXES) {
-      if (path.startsWith(prefix)) {
-        return false;
-      }
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/**")
+                .addResourceLocations("classpath:/static/")
+                .resourceChain(true)
+                .addResolver(new PathResourceResolver() {
+                    @Override
+                    protected @Nullable Resource getResource(String path, Resource location) throws IOException {
+                        Resource requested = location.createRelative(path);
+                        if (requested.exists() && requested.isReadable()) {
+                            return requested;
+                        }
+                        if (isClientRoute(path)) {
+                            Resource index = new ClassPathResource("static/index.html");
+                            return index.exists() ? index : null;
+                        }
+                        return null;
+                    }
+                });
     }
-    String last = path.substring(path.lastIndexOf('/') + 1);
-    return !last.contains(".");
-  }
+
+    static boolean isClientRoute(String path) {
+        for (String prefix : SERVER_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return false;
+            }
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return !last.contains(".");
+    }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /** Lets web tests play the authenticator app. */
 public final class TotpTestCodes {
-  private TotpTestCodes() {}
+    private TotpTestCodes() {}
 
-  public static String now(String secret) {
-    return Totp.currentCode(secret, Instant.now());
-  }
+    public static String now(String secret) {
+        return Totp.currentCode(secret, Instant.now());
+    }
 }
