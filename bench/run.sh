@@ -19,8 +19,8 @@ RESULTS=$OUT/results-$TS.txt
 
 # ---- Settings ---------------------------------------------------------------------------------
 JAVA=${BENCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=$ROOT/target/switchboard-0.1.0-SNAPSHOT.jar
-BENCH_JAR=$RUN/switchboard.jar             # private copy: a concurrent build can't swap it mid-run
+JAR=${BENCH_JAR:-$ROOT/target/switchboard-0.1.0-SNAPSHOT.jar}   # another build to compare, if set
+RUN_JAR=$RUN/switchboard.jar             # private copy: a concurrent build can't swap it mid-run
 APP_JAR=$RUN/app/switchboard.jar           # Spring Boot's extracted layout of that copy
 DURATION=${BENCH_DURATION:-20}             # seconds per measured wrk run and for pgbench -T
 WARMUP=${BENCH_WARMUP:-10}                 # seconds of wrk per endpoint before measuring (JIT)
@@ -51,6 +51,27 @@ declare -A R=()                            # every measured figure, by name
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# System-wide CPU busy % over <seconds>, from /proc/stat. Taken while our server is idle, it
+# shows how much CPU something else on the machine is taking from the measurement that follows.
+cpu_busy_pct() {
+  local a b
+  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  sleep "$1"
+  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; all = busy + y[2] - x[2]
+    printf "%.0f", all > 0 ? 100 * busy / all : 0 }'
+}
+
+# Remember the background CPU before a measurement (R[bg_<name>]) and warn when it is high.
+background_check() {
+  local name=$1 pct
+  pct=$(cpu_busy_pct 1)
+  R[bg_$name]=$pct
+  if (( pct > 20 )); then
+    log "warning: ${pct}% CPU busy before [$name] while the server is idle: something else is running"
+  fi
+}
 
 # ---- Cleanup ----------------------------------------------------------------------------------
 # The JVM stops its embedded PostgreSQL on SIGTERM. Only if the JVM had to be killed do we stop
@@ -109,6 +130,10 @@ preflight() {
 }
 
 build_jar() {
+  if [[ -n ${BENCH_JAR:-} ]]; then
+    [[ -f $JAR ]] || die "BENCH_JAR=$JAR does not exist"
+    return
+  fi
   if [[ -f $JAR && $REBUILD != 1 ]]; then
     # Not rebuilt automatically (the lead may be mid-edit), but say so when it looks stale.
     if [[ -n $(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit) ]]; then
@@ -185,8 +210,11 @@ measure_start() {
   local label=$1 runs=$2 jar=$3 i
   shift 3
   local times=()
+  local bg_max=0
   for i in $(seq 1 "$runs"); do
     local logfile=$RUN/start-$label-$i.log
+    background_check "start_${label}_$i"
+    (( R[bg_start_${label}_$i] <= bg_max )) || bg_max=${R[bg_start_${label}_$i]}
     start_server "$logfile" "$jar" "$@"
     wait_healthy "$logfile"
     times+=("$STARTUP_MS")
@@ -197,6 +225,7 @@ measure_start() {
   R[start_${label}_min]=$(printf '%s\n' "${times[@]}" | sort -n | head -n1)
   R[start_${label}_max]=$(printf '%s\n' "${times[@]}" | sort -n | tail -n1)
   R[start_${label}_all]=${times[*]}
+  R[bg_start_$label]=$bg_max
 }
 
 # ---- API helpers ------------------------------------------------------------------------------
@@ -264,6 +293,7 @@ run_wrk() {
   local name=$1 secs=$2 path=$3 cred=${4:-} out=$RUN/wrk-$1.txt
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency)
   [[ -z $cred ]] || args+=(-H "Authorization: Bearer $cred")
+  [[ $name == warmup_* ]] || background_check "$name"
   wrk "${args[@]}" "$BASE$path" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $path"; }
   R[${name}_rps]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   R[${name}_p50]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
@@ -287,6 +317,7 @@ run_pgbench() {
   log "pgbench -i -s $PGBENCH_SCALE (embedded PostgreSQL on port $pgport)"
   pgbench -i -q -s "$PGBENCH_SCALE" pgbench_bench >"$RUN/pgbench-init.txt" 2>&1 \
     || { cat "$RUN/pgbench-init.txt" >&2; die "pgbench -i failed"; }
+  background_check pgbench
   log "pgbench -S -c $PGBENCH_CLIENTS -j $PGBENCH_JOBS -T $DURATION (select-only)"
   pgbench -S -c "$PGBENCH_CLIENTS" -j "$PGBENCH_JOBS" -T "$DURATION" pgbench_bench >"$RUN/pgbench.txt" 2>&1 \
     || { cat "$RUN/pgbench.txt" >&2; die "pgbench failed"; }
@@ -297,6 +328,7 @@ run_pgbench() {
 }
 
 # ---- Report -------------------------------------------------------------------------------------
+max_of() { printf '%s\n' "$@" | sort -n | tail -n1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { ok = (dir == "min") ? (v >= t) : (v <= t); print ok ? "PASS" : "MISS" }'; }
 row() { printf '%-40s | %-22s | %-26s | %s\n' "$@"; }
@@ -308,11 +340,15 @@ report() {
   echo "Switchboard benchmark  $TS"
   echo "commit $(git -C "$ROOT" rev-parse --short HEAD)$( [[ -z $(git -C "$ROOT" status --porcelain -- src pom.xml) ]] || echo ' (+ uncommitted changes)')," \
        "$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $("$JAVA" -version 2>&1 | head -n1)"
-  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint; JVM options: $JVM_OPTS;" \
-       "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "jar: $JAR (built $(date -u -r "$JAR" +%FT%TZ))"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint; JVM options: $JVM_OPTS"
   echo "wrk, the server and PostgreSQL share the same cores: compare ratios, not absolute numbers."
-  if awk -v l="$LOAD_BEFORE" 'BEGIN {split(l, a, " "); exit !(a[1] > 1.0)}'; then
-    echo "WARNING: the machine was busy before the run (load $LOAD_BEFORE): every figure is low and noisy."
+  echo "Background CPU (whole machine, sampled with our server idle just before each measurement):" \
+       "before run ${R[bg_before]}%, starts max $(max_of "${R[bg_start_first]}" "${R[bg_start_warm]}" "${R[bg_start_extracted]}" "${R[bg_start_aot]}")%," \
+       "ping ${R[bg_ping]}%, /me key ${R[bg_me_key]}%, /me JWT ${R[bg_me_jwt]}%, pgbench ${R[bg_pgbench]}%"
+  if (( $(max_of "${R[bg_before]}" "${R[bg_start_first]}" "${R[bg_start_warm]}" "${R[bg_start_extracted]}" "${R[bg_start_aot]}" \
+        "${R[bg_ping]}" "${R[bg_me_key]}" "${R[bg_me_jwt]}" "${R[bg_pgbench]}") > 20 )); then
+    echo "WARNING: something else was using the CPU during this run (> 20% busy while idle): figures are low and noisy."
   fi
   echo
   row "figure" "value" "baseline" "ratio"
@@ -357,27 +393,27 @@ main() {
   build_jar
   pick_port
   BASE=http://127.0.0.1:$PORT
-  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   rm -rf "$RUN" "$AOT_CACHE" "$AOT_CACHE.config"
   mkdir -p "$RUN" "$DATA"
   log "port $PORT, data dir $DATA, results $RESULTS"
-  if awk '{exit !($1 > 1.0)}' /proc/loadavg; then
-    log "warning: load average is $LOAD_BEFORE before the run; something else is using the CPU" \
-        "(figures will be low and noisy). Busiest processes:"
-    ps -eo pid,pcpu,comm --sort=-pcpu | sed -n '2,4p' >&2
+  R[bg_before]=$(cpu_busy_pct 3)
+  if (( R[bg_before] > 20 )); then
+    log "warning: the CPU is ${R[bg_before]}% busy before the run; figures will be low and noisy." \
+        "Busiest processes:"
+    ps -eo pid,pcpu,etime,comm --sort=-pcpu | sed -n '2,4p' >&2
   fi
 
-  cp "$JAR" "$BENCH_JAR"
+  cp "$JAR" "$RUN_JAR"
   # The AOT cache only covers classes loaded from plain jars on the class path, not from the
   # nested jars of the executable jar, so Spring Boot's extracted layout is needed (it also
   # proves the copied jar is complete before anything is measured).
-  "$JAVA" -Djarmode=tools -jar "$BENCH_JAR" extract --destination "$RUN/app" >"$RUN/extract.log" 2>&1 \
+  "$JAVA" -Djarmode=tools -jar "$RUN_JAR" extract --destination "$RUN/app" >"$RUN/extract.log" 2>&1 \
     || { cat "$RUN/extract.log" >&2; die "jar extraction failed"; }
   [[ -f $APP_JAR ]] || die "extraction did not produce $APP_JAR"
 
   # 1. Cold starts. The first one initialises PostgreSQL and runs the migrations.
-  measure_start first 1 "$BENCH_JAR"
-  measure_start warm "$START_RUNS" "$BENCH_JAR"
+  measure_start first 1 "$RUN_JAR"
+  measure_start warm "$START_RUNS" "$RUN_JAR"
   # The extracted layout without the cache separates its effect from the cache's.
   measure_start extracted "$START_RUNS" "$APP_JAR"
 
@@ -397,7 +433,7 @@ main() {
 
   # 2. Throughput, on the executable jar as it is normally run.
   log "starting the server for the throughput runs"
-  start_server "$RUN/server.log" "$BENCH_JAR"
+  start_server "$RUN/server.log" "$RUN_JAR"
   wait_healthy "$RUN/server.log"
   login
   create_api_key

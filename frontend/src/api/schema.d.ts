@@ -4,6 +4,41 @@
  */
 
 export interface paths {
+    "/webhooks/{provider}/{channelId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider webhook: verified, stored durably, then acknowledged with 200 */
+        post: operations["receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{provider}/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscription handshake (Meta: answers hub.challenge when hub.verify_token matches) */
+        get: operations["handshake"];
+        put?: never;
+        /** Provider webhook: verified, stored durably, then acknowledged with 200 */
+        post: operations["receive_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/totp/setup": {
         parameters: {
             query?: never;
@@ -67,6 +102,128 @@ export interface paths {
         put?: never;
         /** Invite someone by email with a role; the mail carries a 7-day link */
         post: operations["invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every message in the conversation as read */
+        post: operations["markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an internal note only the team sees */
+        post: operations["note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages of a conversation, newest first */
+        get: operations["messages"];
+        put?: never;
+        /** Reply as the signed-in person; queued for the channel's paced delivery */
+        post: operations["reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts, newest first; search by name, phone or email, filter by tag */
+        get: operations["list"];
+        put?: never;
+        /** Create a contact (phone normalised to E.164) */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Channels of the organisation, with the webhook URL to paste into each provider */
+        get: operations["list_1"];
+        put?: never;
+        /** Connect a channel (admins) */
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message to an address through this channel */
+        post: operations["test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/sandbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Inject an inbound message into a sandbox channel, through the same durable path as a webhook */
+        post: operations["sandboxMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -314,6 +471,62 @@ export interface paths {
         patch: operations["update"];
         trace?: never;
     };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
+        patch: operations["update_1"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        /** Delete a contact with its conversations (admins) */
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        /** Change a contact; absent fields stay as they are */
+        patch: operations["update_2"];
+        trace?: never;
+    };
+    "/api/v1/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One channel (secrets are never returned, only which are set) */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
+        delete: operations["disable"];
+        options?: never;
+        head?: never;
+        /** Change name, settings, agent, pacing or enable/disable */
+        patch: operations["update_3"];
+        trace?: never;
+    };
     "/api/v1/system/status": {
         parameters: {
             query?: never;
@@ -365,6 +578,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live inbox: server-sent events `conversation` {conversationId, change} after each change */
+        get: operations["streamInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev-mailbox": {
         parameters: {
             query?: never;
@@ -374,6 +604,57 @@ export interface paths {
         };
         /** Mail kept here because no SMTP server is configured (owners and admins) */
         get: operations["devMailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: conversations, most recent activity first, with filters and full-text search */
+        get: operations["list_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Channel types this server supports and their settings */
+        get: operations["types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Backlog and lag of the inbound and outbound queues; `behind` is true when processing lags */
+        get: operations["queues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -497,6 +778,194 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        NoteRequest: {
+            text: string;
+        };
+        Card: {
+            name: string;
+            phones: string[];
+        };
+        Interactive: {
+            type: "Interactive";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            body?: string;
+            options?: components["schemas"]["Option"][];
+            listButton?: string;
+        });
+        InteractiveReply: {
+            type: "InteractiveReply";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            replyId?: string;
+            title?: string;
+        });
+        Location: {
+            type: "Location";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            /** Format: double */
+            latitude?: number;
+            /** Format: double */
+            longitude?: number;
+            name?: string;
+            address?: string;
+        });
+        Media: {
+            type: "Media";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            mediaType?: string;
+            url?: string;
+            mimeType?: string;
+            caption?: string;
+            filename?: string;
+        });
+        MessageContent: {
+            type: string;
+        };
+        MessageView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            direction: string;
+            senderType: string;
+            /** Format: uuid */
+            senderId?: string | null;
+            kind: string;
+            content: components["schemas"]["Interactive"] | components["schemas"]["InteractiveReply"] | components["schemas"]["Location"] | components["schemas"]["Media"] | components["schemas"]["Reaction"] | components["schemas"]["SharedContacts"] | components["schemas"]["Template"] | components["schemas"]["Text"] | components["schemas"]["Unsupported"];
+            providerMessageId?: string | null;
+            deliveryState: string;
+            error?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Option: {
+            id: string;
+            title: string;
+            description?: string | null;
+        };
+        Reaction: {
+            type: "Reaction";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            emoji?: string;
+            targetProviderMessageId?: string;
+        });
+        SharedContacts: {
+            type: "SharedContacts";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            contacts?: components["schemas"]["Card"][];
+        });
+        Template: {
+            type: "Template";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            name?: string;
+            language?: string;
+            parameters?: string[];
+        });
+        Text: {
+            type: "Text";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            body?: string;
+        });
+        Unsupported: {
+            type: "Unsupported";
+        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+            providerType?: string;
+            raw?: string;
+        });
+        /** @description Either `text`, or a full `content` object (media, interactive, template, ...) */
+        ReplyRequest: {
+            text?: string | null;
+            content?: null & (components["schemas"]["Interactive"] | components["schemas"]["InteractiveReply"] | components["schemas"]["Location"] | components["schemas"]["Media"] | components["schemas"]["Reaction"] | components["schemas"]["SharedContacts"] | components["schemas"]["Template"] | components["schemas"]["Text"] | components["schemas"]["Unsupported"]);
+        };
+        ContactInput: {
+            name?: string | null;
+            /** @description E.164, or national format with countryCode (default IN) */
+            phone?: string | null;
+            /** Format: email */
+            email?: string | null;
+            countryCode?: string | null;
+            tags?: string[] | null;
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
+            optedOut?: boolean | null;
+            consent?: string | null;
+            notes?: string | null;
+        };
+        ContactView: {
+            /** Format: uuid */
+            id: string;
+            name?: string | null;
+            phone?: string | null;
+            email?: string | null;
+            countryCode?: string | null;
+            tags: string[];
+            attributes: {
+                [key: string]: unknown;
+            };
+            optedOut: boolean;
+            /** Format: date-time */
+            optedOutAt?: string | null;
+            consent: string;
+            notes?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateChannelRequest: {
+            /** @description whatsapp_cloud, twilio_whatsapp, twilio_sms, webchat or sandbox */
+            type: string;
+            name: string;
+            /** @description settings of the type; secret ones are write-only */
+            config?: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            /** Format: double */
+            ratePerSecond?: number | null;
+        };
+        ChannelView: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            name: string;
+            publicId: string;
+            config: {
+                [key: string]: string;
+            };
+            secretsSet: string[];
+            /** Format: uuid */
+            agentId?: string | null;
+            enabled: boolean;
+            /** Format: double */
+            ratePerSecond: number;
+            webhookUrl?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TestMessageRequest: {
+            to: string;
+            text: string;
+        };
+        TestMessageSent: {
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            messageId: string;
+        };
+        SandboxMessageRequest: {
+            /** @description the contact's address, e.g. +14155550123 */
+            from: string;
+            name?: string | null;
+            text: string;
+            /** @description provider message id; repeat one to simulate a provider retry */
+            id?: string | null;
+        };
+        Accepted: {
+            /** Format: int64 */
+            eventId: number;
+        };
         SwitchOrganizationRequest: {
             /** Format: uuid */
             organizationId: string;
@@ -615,6 +1084,54 @@ export interface components {
             name?: string | null;
             phone?: string | null;
         };
+        ConversationUpdate: {
+            status?: string | null;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            unassign?: boolean | null;
+            priority?: string | null;
+            labels?: string[] | null;
+        };
+        ConversationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            status: string;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            priority: string;
+            labels: string[];
+            /** Format: int32 */
+            unreadCount: number;
+            /** Format: date-time */
+            lastMessageAt: string;
+            /** Format: date-time */
+            lastInboundAt?: string | null;
+            lastMessagePreview?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateChannelRequest: {
+            name?: string | null;
+            /** @description settings to change; an empty value removes one */
+            config?: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            enabled?: boolean | null;
+            /** Format: double */
+            ratePerSecond?: number | null;
+        };
         SystemStatus: {
             version: string;
             offline: boolean;
@@ -664,6 +1181,10 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        SseEmitter: {
+            /** Format: int64 */
+            timeout: number;
+        };
         DevMail: {
             /** Format: uuid */
             id: string;
@@ -683,6 +1204,80 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        PageResponseConversationView: {
+            items: components["schemas"]["ConversationView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseMessageView: {
+            items: components["schemas"]["MessageView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseContactView: {
+            items: components["schemas"]["ContactView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseChannelView: {
+            items: components["schemas"]["ChannelView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        ChannelType: {
+            type: string;
+            webhookPath?: string | null;
+            /** Format: double */
+            defaultRatePerSecond: number;
+            /** Format: int64 */
+            customerServiceWindowHours?: number | null;
+            configFields: components["schemas"]["ConfigField"][];
+        };
+        ConfigField: {
+            name: string;
+            required: boolean;
+            secret: boolean;
+            description: string;
+        };
+        QueueHealth: {
+            /** Format: int64 */
+            inboundPending: number;
+            /** Format: int64 */
+            inboundFailed: number;
+            /** Format: double */
+            inboundLagSeconds?: number | null;
+            /** Format: int64 */
+            outboundQueued: number;
+            /** Format: int64 */
+            outboundFailed: number;
+            /** Format: double */
+            outboundLagSeconds?: number | null;
+            behind: boolean;
         };
         InvitationPreview: {
             organizationName: string;
@@ -789,6 +1384,106 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handshake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setupTotp: {
         parameters: {
             query?: never;
@@ -934,6 +1629,348 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messages: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseMessageView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description text in name, phone or email */
+                q?: string;
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseChannelView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMessageSent"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sandboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -1497,6 +2534,262 @@ export interface operations {
             };
         };
     };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     status: {
         parameters: {
             query?: never;
@@ -1587,6 +2880,35 @@ export interface operations {
             };
         };
     };
+    streamInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseEmitter"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     devMailbox: {
         parameters: {
             query?: {
@@ -1608,6 +2930,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseDevMail"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_2: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description open, pending, snoozed or resolved */
+                status?: string;
+                /** @description me, unassigned or a user id */
+                assignee?: string;
+                channelId?: string;
+                contactId?: string;
+                label?: string;
+                /** @description words that appear in a message */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelType"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    queues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueHealth"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class TenantIsolationWebTests extends IntegrationTest {
 
-    /** Path parameters that are secrets from a mail, not object ids: nothing to isolate by org. */
-    private static final Set<String> TOKEN_PATHS = Set.of("/api/v1/auth/invitations/{token}");
+    /**
+     * Public paths whose parameter is not an object of the caller's organisation: a secret from a
+     * mail, or a provider webhook authenticated by its signature (WebhookSignatureTests).
+     */
+    private static final Set<String> TOKEN_PATHS = Set.of(
+            "/api/v1/auth/invitations/{token}",
+            "/webhooks/{provider}/{channelId}",
+            "/webhooks/{provider}/{channelId}/status");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
@@ -49,11 +55,43 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
-        Map<String, String> objectOfA = Map.of(
-                "/api/v1/api-keys/{id}", keyId,
-                "/api/v1/invitations/{id}", invitationId,
-                "/api/v1/members/{userId}", memberId);
-        Map<String, Object> bodies = Map.of("/api/v1/members/{userId}", Map.of("role", "viewer"));
+        String channelId = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "A's sandbox"), tokenA)
+                .json()
+                .get("id")
+                .asString();
+        String contactId = api.post("/api/v1/contacts", Map.of("name", "A's contact", "phone", "+14155550100"), tokenA)
+                .json()
+                .get("id")
+                .asString();
+        String conversationId = api.post(
+                        "/api/v1/channels/" + channelId + "/test",
+                        Map.of("to", "+14155550199", "text", "A's secret words"),
+                        tokenA)
+                .json()
+                .get("conversationId")
+                .asString();
+
+        Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/api-keys/{id}", keyId),
+                Map.entry("/api/v1/invitations/{id}", invitationId),
+                Map.entry("/api/v1/members/{userId}", memberId),
+                Map.entry("/api/v1/channels/{id}", channelId),
+                Map.entry("/api/v1/channels/{id}/sandbox/messages", channelId),
+                Map.entry("/api/v1/channels/{id}/test", channelId),
+                Map.entry("/api/v1/contacts/{id}", contactId),
+                Map.entry("/api/v1/conversations/{id}", conversationId),
+                Map.entry("/api/v1/conversations/{id}/read", conversationId),
+                Map.entry("/api/v1/conversations/{id}/messages", conversationId),
+                Map.entry("/api/v1/conversations/{id}/notes", conversationId));
+        Map<String, Object> bodies = Map.of(
+                "/api/v1/members/{userId}", Map.of("role", "viewer"),
+                "/api/v1/channels/{id}", Map.of("name", "stolen"),
+                "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
+                "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
+                "/api/v1/contacts/{id}", Map.of("name", "stolen"),
+                "/api/v1/conversations/{id}", Map.of("status", "resolved"),
+                "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
+                "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));
 
         var paths = api.get("/v3/api-docs", null).json().get("paths");
         List<String> checked = new ArrayList<>();
@@ -109,13 +147,23 @@ class TenantIsolationWebTests extends IntegrationTest {
 
         // every list B can read leaves A out
         List<String> secretsOfA = List.of(
-                keyId, invitationId, memberId, a.get("organization").get("id").asString(), inviteeEmail, pendingEmail);
+                keyId,
+                invitationId,
+                memberId,
+                a.get("organization").get("id").asString(),
+                inviteeEmail,
+                pendingEmail,
+                channelId,
+                contactId,
+                conversationId,
+                "A's secret words");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")
                     || !entry.getValue().has("get")
                     || template.startsWith("/api/v1/admin")
-                    || template.startsWith("/api/v1/system")) {
+                    || template.startsWith("/api/v1/system")
+                    || template.equals("/api/v1/inbox/stream")) { // a stream never ends; InboxStreamWebTests covers it
                 continue;
             }
             var response = api.get(template + "?size=100", tokenB);

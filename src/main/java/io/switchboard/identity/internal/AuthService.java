@@ -18,6 +18,7 @@ import io.switchboard.shared.crypto.SecretBox;
 import io.switchboard.shared.crypto.Tokens;
 import io.switchboard.shared.db.ScopedTransactions;
 import io.switchboard.shared.ratelimit.RateLimiter;
+import io.switchboard.shared.web.PublicUrls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -49,7 +50,7 @@ class AuthService {
     private final Mailer mailer;
     private final JwtService jwt;
     private final SecretBox secrets;
-    private final PublicLinks links;
+    private final PublicUrls links;
     private final ApplicationEventPublisher events;
     private final SwitchboardProperties.RateLimits limits;
 
@@ -65,7 +66,7 @@ class AuthService {
             Mailer mailer,
             JwtService jwt,
             SecretBox secrets,
-            PublicLinks links,
+            PublicUrls links,
             ApplicationEventPublisher events,
             SwitchboardProperties properties) {
         this.tx = tx;

@@ -23,6 +23,7 @@ import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.crypto.Tokens;
 import io.switchboard.shared.db.Pages;
 import io.switchboard.shared.db.ScopedTransactions;
+import io.switchboard.shared.web.PublicUrls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -48,7 +49,7 @@ class MemberService {
     private final MembershipCache membershipCache;
     private final AuditLog audit;
     private final Mailer mailer;
-    private final PublicLinks links;
+    private final PublicUrls links;
 
     MemberService(
             DSLContext db,
@@ -59,7 +60,7 @@ class MemberService {
             MembershipCache membershipCache,
             AuditLog audit,
             Mailer mailer,
-            PublicLinks links) {
+            PublicUrls links) {
         this.db = db;
         this.tx = tx;
         this.accounts = accounts;

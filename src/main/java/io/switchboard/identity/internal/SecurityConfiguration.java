@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                 "/api/v1/system/status",
                                 "/api/v1/system/ping")
                         .permitAll()
+                        .requestMatchers("/webhooks/**")
+                        .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
                         .requestMatchers(

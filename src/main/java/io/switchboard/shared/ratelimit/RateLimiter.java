@@ -43,6 +43,25 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Blocks until one send may happen under {@code ratePerSecond} for this key. Capacity 1 spaces
+     * permits evenly, so no one-second window ever holds more than the rate, across every node.
+     */
+    public void awaitPermit(String key, double ratePerSecond) throws InterruptedException {
+        long intervalNanos = Math.max(1, Math.round(1_000_000_000d / ratePerSecond));
+        var configuration = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(1).refillGreedy(1, Duration.ofNanos(intervalNanos)))
+                .build();
+        var bucket = buckets.builder().build(key + "@" + intervalNanos, () -> configuration);
+        while (true) {
+            var probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return;
+            }
+            Thread.sleep(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 100_000)));
+        }
+    }
+
     private io.github.bucket4j.distributed.BucketProxy bucket(String key, int limit, Duration window) {
         var configuration = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit).refillGreedy(limit, window))

@@ -1,21 +1,25 @@
-package io.switchboard.identity.internal;
+package io.switchboard.shared.web;
 
 import io.switchboard.shared.SwitchboardProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Base URL for links in mails: {@code SWITCHBOARD_PUBLIC_URL}, else the address the request used. */
+/**
+ * Base URL for links in mails and the webhook URLs providers call: {@code SWITCHBOARD_PUBLIC_URL},
+ * else the address the current request used.
+ */
 @Component
-class PublicLinks {
+public class PublicUrls {
 
     private final String configured;
 
-    PublicLinks(SwitchboardProperties properties) {
+    PublicUrls(SwitchboardProperties properties) {
         String url = properties.publicUrl();
         this.configured = url == null ? "" : url.replaceAll("/+$", "");
     }
 
-    String base() {
+    /** Base URL without a trailing slash. */
+    public String base() {
         if (!configured.isEmpty()) {
             return configured;
         }

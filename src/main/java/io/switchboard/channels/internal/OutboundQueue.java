@@ -1,0 +1,60 @@
+package io.switchboard.channels.internal;
+
+import static io.switchboard.channels.internal.ChannelTables.Outbound;
+
+import io.switchboard.contacts.ContactDirectory;
+import io.switchboard.conversations.MessageContent;
+import io.switchboard.conversations.OutboundMessageRequested;
+import io.switchboard.shared.ApiProblem;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a reply into a queue row inside the transaction that stored the reply, after checking the
+ * channel can carry it (enabled, an address for the contact, WhatsApp's 24-hour window).
+ */
+@Component
+class OutboundQueue {
+
+    private final DSLContext db;
+    private final ChannelService channels;
+    private final ContactDirectory contacts;
+
+    OutboundQueue(DSLContext db, ChannelService channels, ContactDirectory contacts) {
+        this.db = db;
+        this.channels = channels;
+        this.contacts = contacts;
+    }
+
+    @EventListener
+    void on(OutboundMessageRequested request) {
+        var channel = channels.load(request.channelId())
+                .orElseThrow(() -> ApiProblem.notFound("Channel " + request.channelId()));
+        if (!channel.enabled()) {
+            throw ApiProblem.conflict(
+                    "channel-disabled", "The channel " + request.channelId() + " is disabled; enable it to send");
+        }
+        channel.factory().customerServiceWindow().ifPresent(window -> {
+            boolean open = request.lastInboundAt() != null
+                    && request.lastInboundAt().plus(window).isAfter(Instant.now());
+            if (!open && !(request.content() instanceof MessageContent.Template)) {
+                throw ApiProblem.conflict(
+                        "outside-customer-service-window",
+                        "The contact last wrote more than " + window.toHours()
+                                + " hours ago: only an approved template may be sent now");
+            }
+        });
+        String recipient = contacts.identityOn(request.orgId(), request.contactId(), request.channelId())
+                .or(() -> contacts.find(request.orgId(), request.contactId()).map(c -> c.phone()))
+                .orElseThrow(() -> ApiProblem.conflict(
+                        "no-address", "The contact has no address on this channel (no phone number or identity)"));
+        db.insertInto(Outbound.T)
+                .set(Outbound.ORG_ID, request.orgId())
+                .set(Outbound.CHANNEL_ID, request.channelId())
+                .set(Outbound.MESSAGE_ID, request.messageId())
+                .set(Outbound.RECIPIENT, recipient)
+                .execute();
+    }
+}

@@ -1,0 +1,238 @@
+package io.switchboard.channels.internal;
+
+import static io.switchboard.channels.internal.ChannelTables.Outbound;
+
+import io.switchboard.channels.spi.OutboundRequest;
+import io.switchboard.channels.spi.SendResult;
+import io.switchboard.conversations.Conversations;
+import io.switchboard.conversations.DeliveryState;
+import io.switchboard.shared.TenantContext;
+import io.switchboard.shared.db.ScopedTransactions;
+import io.switchboard.shared.ratelimit.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued messages, each channel paced by its own token bucket (in PostgreSQL, so the cap holds
+ * across nodes). A row is committed as 'sending' right before the provider call: after a crash it is
+ * marked failed instead of being sent a second time.
+ */
+@Component
+class OutboundSender extends QueueWorker {
+
+    static final int BATCH = 50;
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+
+    private final DSLContext db;
+    private final ScopedTransactions tx;
+    private final ChannelService channels;
+    private final Conversations conversations;
+    private final RateLimiter rateLimiter;
+
+    OutboundSender(
+            DSLContext db,
+            ScopedTransactions tx,
+            ChannelService channels,
+            Conversations conversations,
+            RateLimiter rateLimiter) {
+        super("outbound-sender");
+        this.db = db;
+        this.tx = tx;
+        this.channels = channels;
+        this.conversations = conversations;
+        this.rateLimiter = rateLimiter;
+    }
+
+    record Claimed(long id, UUID orgId, UUID channelId, UUID messageId, String recipient, int attempts, UUID claimId) {}
+
+    @Override
+    int workOnce() {
+        List<Claimed> claimed = claim();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, List<Claimed>> byChannel = claimed.stream().collect(Collectors.groupingBy(Claimed::channelId));
+        List<Thread> senders = new ArrayList<>();
+        byChannel.forEach((channelId, rows) ->
+                senders.add(Thread.ofVirtual().name("send-" + channelId).start(() -> sendAll(channelId, rows))));
+        for (Thread sender : senders) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return claimed.size();
+    }
+
+    private List<Claimed> claim() {
+        UUID claimId = UUID.randomUUID();
+        return tx.asSystem(
+                "outbound claim",
+                () -> db.resultQuery("""
+                        update outbound_messages
+                           set status = 'claimed', claim_id = ?, claimed_at = now()
+                         where id in (select id from outbound_messages
+                                       where status = 'queued' and next_attempt_at <= now()
+                                       order by next_attempt_at, id
+                                       limit ? for update skip locked)
+                        returning id, org_id, channel_id, message_id, recipient, attempts
+                        """, claimId, BATCH)
+                        .fetch(r -> new Claimed(
+                                r.get(0, Long.class),
+                                r.get(1, UUID.class),
+                                r.get(2, UUID.class),
+                                r.get(3, UUID.class),
+                                r.get(4, String.class),
+                                r.get(5, Integer.class),
+                                claimId)));
+    }
+
+    private void sendAll(UUID channelId, List<Claimed> rows) {
+        var channel = channels.load(channelId).orElse(null);
+        for (Claimed row : rows) {
+            try {
+                if (channel == null || !channel.enabled()) {
+                    fail(row, "channel disabled or removed before sending");
+                    continue;
+                }
+                rateLimiter.awaitPermit("send:" + channelId, channel.ratePerSecond());
+                if (!markSending(row)) {
+                    continue; // the claim was taken back (we were presumed dead); another sender owns it
+                }
+                var message = TenantContext.asSystem(
+                        "outbound load", () -> conversations.forDelivery(row.orgId(), row.messageId()));
+                if (message.isEmpty()) {
+                    fail(row, "message no longer exists");
+                    continue;
+                }
+                SendResult result;
+                try {
+                    result = channel.factory()
+                            .create(channel.connection())
+                            .send(new OutboundRequest(
+                                    row.messageId(),
+                                    row.recipient(),
+                                    message.get().content(),
+                                    "sb-" + row.messageId()));
+                } catch (RuntimeException e) {
+                    result = new SendResult.RetryLater(
+                            Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                record(row, result);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Sending outbound {} failed unexpectedly: {}", row.id(), e.toString());
+            }
+        }
+    }
+
+    private boolean markSending(Claimed row) {
+        return tx.asSystem(
+                        "outbound sending",
+                        () -> db.update(Outbound.T)
+                                .set(Outbound.STATUS, "sending")
+                                .set(Outbound.ATTEMPTS, Outbound.ATTEMPTS.plus(1))
+                                .set(Outbound.CLAIMED_AT, Instant.now())
+                                .where(
+                                        Outbound.ID.eq(row.id()),
+                                        Outbound.STATUS.eq("claimed"),
+                                        Outbound.CLAIM_ID.eq(row.claimId()))
+                                .execute())
+                == 1;
+    }
+
+    private void record(Claimed row, SendResult result) {
+        switch (result) {
+            case SendResult.Sent(String providerId) -> sent(row, providerId, DeliveryState.SENT);
+            case SendResult.Delivered(String providerId) -> sent(row, providerId, DeliveryState.DELIVERED);
+            case SendResult.Failed(String reason) -> fail(row, reason);
+            case SendResult.RetryLater(Duration after, String reason) -> {
+                int attempts = row.attempts() + 1;
+                if (attempts >= MAX_ATTEMPTS) {
+                    fail(row, "gave up after " + attempts + " attempts: " + reason);
+                    return;
+                }
+                Duration wait = after.compareTo(backoff(attempts)) > 0 ? after : backoff(attempts);
+                tx.asSystem(
+                        "outbound retry",
+                        () -> db.update(Outbound.T)
+                                .set(Outbound.STATUS, "queued")
+                                .set(Outbound.NEXT_ATTEMPT_AT, Instant.now().plus(wait))
+                                .set(Outbound.LAST_ERROR, reason)
+                                .where(Outbound.ID.eq(row.id()))
+                                .execute());
+            }
+        }
+    }
+
+    private void sent(Claimed row, String providerId, DeliveryState state) {
+        tx.asSystem("outbound sent", () -> {
+            db.update(Outbound.T)
+                    .set(Outbound.STATUS, "sent")
+                    .set(Outbound.PROVIDER_MESSAGE_ID, providerId)
+                    .set(Outbound.SENT_AT, Instant.now())
+                    .where(Outbound.ID.eq(row.id()))
+                    .execute();
+            conversations.markSent(row.orgId(), row.messageId(), providerId, state);
+        });
+    }
+
+    private void fail(Claimed row, String reason) {
+        tx.asSystem("outbound failed", () -> {
+            db.update(Outbound.T)
+                    .set(Outbound.STATUS, "failed")
+                    .set(Outbound.LAST_ERROR, reason)
+                    .where(Outbound.ID.eq(row.id()))
+                    .execute();
+            conversations.markFailed(row.orgId(), row.messageId(), reason);
+        });
+    }
+
+    /**
+     * After a crash: claimed rows were never handed to the provider, so they go back to the queue;
+     * rows caught 'sending' may have reached it, so they fail visibly rather than risk a duplicate.
+     */
+    @Scheduled(fixedDelay = 30_000, initialDelay = 5_000)
+    void recoverAbandoned() {
+        Instant cutoff = Instant.now().minus(STUCK_AFTER);
+        tx.asSystem("outbound recovery", () -> {
+            db.update(Outbound.T)
+                    .set(Outbound.STATUS, "queued")
+                    .set(Outbound.CLAIM_ID, (UUID) null)
+                    .where(Outbound.STATUS.eq("claimed"), Outbound.CLAIMED_AT.lt(cutoff))
+                    .execute();
+            var interrupted = db.update(Outbound.T)
+                    .set(Outbound.STATUS, "failed")
+                    .set(
+                            Outbound.LAST_ERROR,
+                            "interrupted while sending; delivery unknown, not resent to avoid a duplicate")
+                    .where(Outbound.STATUS.eq("sending"), Outbound.CLAIMED_AT.lt(cutoff))
+                    .returning(Outbound.ORG_ID, Outbound.MESSAGE_ID, Outbound.LAST_ERROR)
+                    .fetch();
+            interrupted.forEach(r -> conversations.markFailed(
+                    r.get(Outbound.ORG_ID), r.get(Outbound.MESSAGE_ID), r.get(Outbound.LAST_ERROR)));
+        });
+    }
+
+    static Duration backoff(int attempts) {
+        long base = Math.min(300_000, 1000L << Math.min(attempts, 8));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.channels.internal;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A loop on a virtual thread that drains a PostgreSQL queue: it goes again at once while batches
+ * come back full and naps briefly when the queue is empty. Stops with the application.
+ */
+abstract class QueueWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    private static final Duration IDLE_NAP = Duration.ofMillis(50);
+
+    private final String name;
+    private volatile boolean running;
+    private Thread thread;
+
+    QueueWorker(String name) {
+        this.name = name;
+    }
+
+    /** Does one unit of work; answers how many items it handled (0 = idle). */
+    abstract int workOnce();
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name(name).start(this::loop);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (workOnce() == 0) {
+                    Thread.sleep(IDLE_NAP);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                log.warn("{} failed, retrying shortly: {}", name, e.toString());
+                try {
+                    Thread.sleep(Duration.ofSeconds(1));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop workers before the web server and the database pool. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

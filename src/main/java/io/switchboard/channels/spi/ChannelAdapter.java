@@ -1,0 +1,22 @@
+package io.switchboard.channels.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Speaks one provider's protocol for one channel. */
+public interface ChannelAdapter {
+
+    /** Checks a webhook's signature exactly as the provider computes it. */
+    boolean verify(WebhookRequest request);
+
+    /** Answers a subscription handshake (Meta's {@code hub.challenge}); empty when refused or not applicable. */
+    default Optional<String> handshake(WebhookRequest request) {
+        return Optional.empty();
+    }
+
+    /** Turns a stored raw payload into messages and status updates. Must not call the network. */
+    List<InboundItem> parse(String payload, String contentType);
+
+    /** Sends one message; never throws for provider answers, only returns the outcome. */
+    SendResult send(OutboundRequest request);
+}

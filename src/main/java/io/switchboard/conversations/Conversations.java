@@ -1,0 +1,55 @@
+package io.switchboard.conversations;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The inbox as other modules see it. Organisation ids are explicit: callers may be background workers. */
+public interface Conversations {
+
+    /** An inbound message, once: a repeated provider message id answers empty and changes nothing. */
+    Optional<RecordedMessage> recordInbound(
+            UUID orgId,
+            UUID channelId,
+            UUID contactId,
+            @Nullable String providerMessageId,
+            MessageContent content,
+            Instant sentAt);
+
+    /** The open conversation between the contact and the channel, started when there is none. */
+    UUID conversationFor(UUID orgId, UUID channelId, UUID contactId);
+
+    /** Appends an outbound message from the bot or a person and asks the channel to deliver it. */
+    RecordedMessage sendReply(
+            UUID orgId, UUID conversationId, MessageContent content, SenderType sender, @Nullable UUID senderId);
+
+    /** Applies a provider status; false when no message has this provider id (yet). */
+    boolean updateDeliveryState(
+            UUID orgId, UUID channelId, String providerMessageId, DeliveryState state, @Nullable String error);
+
+    /** The channel handed the message to the provider, which answered with its id. */
+    void markSent(UUID orgId, UUID messageId, String providerMessageId, DeliveryState state);
+
+    void markFailed(UUID orgId, UUID messageId, String reason);
+
+    Optional<MessageForDelivery> forDelivery(UUID orgId, UUID messageId);
+
+    enum SenderType {
+        CONTACT,
+        USER,
+        AGENT,
+        SYSTEM;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record RecordedMessage(
+            UUID messageId, UUID conversationId, UUID contactId, UUID channelId, boolean newConversation) {}
+
+    record MessageForDelivery(
+            UUID messageId, UUID conversationId, UUID contactId, UUID channelId, MessageContent content) {}
+}

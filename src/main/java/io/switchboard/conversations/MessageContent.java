@@ -1,0 +1,140 @@
+package io.switchboard.conversations;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What a message carries, whatever the channel. Stored as JSON with a {@code type} discriminator. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MessageContent.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = MessageContent.Media.class, name = "media"),
+    @JsonSubTypes.Type(value = MessageContent.Location.class, name = "location"),
+    @JsonSubTypes.Type(value = MessageContent.Interactive.class, name = "interactive"),
+    @JsonSubTypes.Type(value = MessageContent.InteractiveReply.class, name = "interactive_reply"),
+    @JsonSubTypes.Type(value = MessageContent.Template.class, name = "template"),
+    @JsonSubTypes.Type(value = MessageContent.Reaction.class, name = "reaction"),
+    @JsonSubTypes.Type(value = MessageContent.SharedContacts.class, name = "contacts"),
+    @JsonSubTypes.Type(value = MessageContent.Unsupported.class, name = "unsupported")
+})
+public sealed interface MessageContent {
+
+    /** Stable kind stored beside the JSON, for filters. */
+    String kind();
+
+    /** Plain text for previews and full-text search. */
+    String searchableText();
+
+    record Text(String body) implements MessageContent {
+        public String kind() {
+            return "text";
+        }
+
+        public String searchableText() {
+            return body;
+        }
+    }
+
+    /** Image, video, audio, document or sticker; {@code url} points at our storage once downloaded. */
+    record Media(
+            String mediaType,
+            @Nullable String url,
+            @Nullable String mimeType,
+            @Nullable String caption,
+            @Nullable String filename)
+            implements MessageContent {
+        public String kind() {
+            return "media";
+        }
+
+        public String searchableText() {
+            return caption != null ? caption : "[" + mediaType + "]";
+        }
+    }
+
+    record Location(
+            double latitude,
+            double longitude,
+            @Nullable String name,
+            @Nullable String address) implements MessageContent {
+        public String kind() {
+            return "location";
+        }
+
+        public String searchableText() {
+            return "[location] " + (name == null ? "" : name) + " " + (address == null ? "" : address);
+        }
+    }
+
+    /** Buttons (up to 3) or a list the contact can pick from. */
+    record Interactive(
+            String body, List<Option> options, @Nullable String listButton) implements MessageContent {
+        public record Option(
+                String id, String title, @Nullable String description) {}
+
+        public String kind() {
+            return "interactive";
+        }
+
+        public String searchableText() {
+            return body;
+        }
+    }
+
+    /** The contact pressed a button or picked a list row. */
+    record InteractiveReply(String replyId, String title) implements MessageContent {
+        public String kind() {
+            return "interactive_reply";
+        }
+
+        public String searchableText() {
+            return title;
+        }
+    }
+
+    /** A pre-approved template (the only thing WhatsApp allows outside the 24-hour window). */
+    record Template(String name, String language, List<String> parameters) implements MessageContent {
+        public String kind() {
+            return "template";
+        }
+
+        public String searchableText() {
+            return "[template " + name + "] " + String.join(" ", parameters);
+        }
+    }
+
+    record Reaction(String emoji, @Nullable String targetProviderMessageId) implements MessageContent {
+        public String kind() {
+            return "reaction";
+        }
+
+        public String searchableText() {
+            return emoji;
+        }
+    }
+
+    record SharedContacts(List<Card> contacts) implements MessageContent {
+        public record Card(String name, List<String> phones) {}
+
+        public String kind() {
+            return "contacts";
+        }
+
+        public String searchableText() {
+            return "[contacts] "
+                    + String.join(", ", contacts.stream().map(Card::name).toList());
+        }
+    }
+
+    /** Kept raw so nothing is lost; shown as "unsupported" in the inbox. */
+    record Unsupported(String providerType, String raw) implements MessageContent {
+        public String kind() {
+            return "unsupported";
+        }
+
+        public String searchableText() {
+            return "[unsupported " + providerType + "]";
+        }
+    }
+}

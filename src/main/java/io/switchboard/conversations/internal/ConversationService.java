@@ -1,0 +1,527 @@
+package io.switchboard.conversations.internal;
+
+import static io.switchboard.conversations.internal.ConversationTables.ContactNames;
+import static io.switchboard.conversations.internal.ConversationTables.Conversations;
+import static io.switchboard.conversations.internal.ConversationTables.Messages;
+
+import io.switchboard.conversations.ConversationChanged;
+import io.switchboard.conversations.Conversations.MessageForDelivery;
+import io.switchboard.conversations.Conversations.RecordedMessage;
+import io.switchboard.conversations.Conversations.SenderType;
+import io.switchboard.conversations.DeliveryState;
+import io.switchboard.conversations.MessageContent;
+import io.switchboard.conversations.MessageReceived;
+import io.switchboard.conversations.OutboundMessageRequested;
+import io.switchboard.identity.CurrentPrincipal;
+import io.switchboard.identity.OrganizationMembers;
+import io.switchboard.identity.Role;
+import io.switchboard.shared.ApiProblem;
+import io.switchboard.shared.PageQuery;
+import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.db.Pages;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversations, messages and their states. */
+@Service
+class ConversationService implements io.switchboard.conversations.Conversations {
+
+    private static final int PREVIEW_LENGTH = 140;
+
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final OrganizationMembers members;
+
+    ConversationService(DSLContext db, JsonMapper json, ApplicationEventPublisher events, OrganizationMembers members) {
+        this.db = db;
+        this.json = json;
+        this.events = events;
+        this.members = members;
+    }
+
+    // ---- module API
+
+    @Override
+    @Transactional
+    public Optional<RecordedMessage> recordInbound(
+            UUID orgId,
+            UUID channelId,
+            UUID contactId,
+            @Nullable String providerMessageId,
+            MessageContent content,
+            Instant sentAt) {
+        // one writer per (contact, channel) at a time: no two open conversations, dedupe check is race-free
+        db.select(DSL.field(
+                        "pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class, contactId + "|" + channelId))
+                .fetch();
+        if (providerMessageId != null
+                && db.fetchExists(
+                        Messages.T,
+                        Messages.CHANNEL_ID.eq(channelId),
+                        Messages.PROVIDER_MESSAGE_ID.eq(providerMessageId))) {
+            return Optional.empty();
+        }
+        var open = openConversation(orgId, channelId, contactId);
+        UUID conversationId = open.orElseGet(() -> startConversation(orgId, channelId, contactId));
+        UUID messageId = insertMessage(
+                orgId,
+                conversationId,
+                channelId,
+                "inbound",
+                SenderType.CONTACT,
+                null,
+                content,
+                providerMessageId,
+                DeliveryState.RECEIVED);
+        db.update(Conversations.T)
+                .set(Conversations.LAST_MESSAGE_AT, DSL.currentInstant())
+                .set(Conversations.LAST_INBOUND_AT, sentAt)
+                .set(Conversations.LAST_MESSAGE_PREVIEW, preview(content))
+                .set(Conversations.UNREAD_COUNT, Conversations.UNREAD_COUNT.plus(1))
+                .set(
+                        Conversations.STATUS,
+                        DSL.when(Conversations.STATUS.eq("snoozed"), "open").otherwise(Conversations.STATUS))
+                .set(Conversations.SNOOZED_UNTIL, (Instant) null)
+                .where(Conversations.ID.eq(conversationId))
+                .execute();
+        events.publishEvent(new MessageReceived(orgId, conversationId, messageId, channelId, contactId));
+        events.publishEvent(new ConversationChanged(orgId, conversationId, "message"));
+        return Optional.of(new RecordedMessage(messageId, conversationId, contactId, channelId, open.isEmpty()));
+    }
+
+    @Override
+    @Transactional
+    public UUID conversationFor(UUID orgId, UUID channelId, UUID contactId) {
+        db.select(DSL.field(
+                        "pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class, contactId + "|" + channelId))
+                .fetch();
+        return openConversation(orgId, channelId, contactId)
+                .orElseGet(() -> startConversation(orgId, channelId, contactId));
+    }
+
+    private Optional<UUID> openConversation(UUID orgId, UUID channelId, UUID contactId) {
+        return db.select(Conversations.ID)
+                .from(Conversations.T)
+                .where(
+                        Conversations.ORG_ID.eq(orgId),
+                        Conversations.CONTACT_ID.eq(contactId),
+                        Conversations.CHANNEL_ID.eq(channelId),
+                        Conversations.STATUS.ne("resolved"))
+                .orderBy(Conversations.CREATED_AT.desc())
+                .limit(1)
+                .fetchOptional(Conversations.ID);
+    }
+
+    private UUID startConversation(UUID orgId, UUID channelId, UUID contactId) {
+        UUID id = UUID.randomUUID();
+        db.insertInto(Conversations.T)
+                .set(Conversations.ID, id)
+                .set(Conversations.ORG_ID, orgId)
+                .set(Conversations.CONTACT_ID, contactId)
+                .set(Conversations.CHANNEL_ID, channelId)
+                .execute();
+        events.publishEvent(new ConversationChanged(orgId, id, "created"));
+        return id;
+    }
+
+    @Override
+    @Transactional
+    public RecordedMessage sendReply(
+            UUID orgId, UUID conversationId, MessageContent content, SenderType sender, @Nullable UUID senderId) {
+        var conversation = db.select(Conversations.CONTACT_ID, Conversations.CHANNEL_ID, Conversations.LAST_INBOUND_AT)
+                .from(Conversations.T)
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> ApiProblem.notFound("Conversation " + conversationId));
+        UUID contactId = conversation.value1();
+        UUID channelId = conversation.value2();
+        UUID messageId = insertMessage(
+                orgId, conversationId, channelId, "outbound", sender, senderId, content, null, DeliveryState.QUEUED);
+        var update = db.update(Conversations.T)
+                .set(Conversations.LAST_MESSAGE_AT, DSL.currentInstant())
+                .set(Conversations.LAST_MESSAGE_PREVIEW, preview(content));
+        if (sender == SenderType.USER) {
+            // a person answering takes the conversation over from the bot
+            update = update.set(Conversations.UNREAD_COUNT, 0)
+                    .set(
+                            Conversations.ASSIGNEE_USER_ID,
+                            DSL.coalesce(Conversations.ASSIGNEE_USER_ID, DSL.val(senderId)));
+        }
+        update.where(Conversations.ID.eq(conversationId)).execute();
+        events.publishEvent(new OutboundMessageRequested(
+                orgId, channelId, conversationId, messageId, contactId, content, conversation.value3()));
+        events.publishEvent(new ConversationChanged(orgId, conversationId, "message"));
+        return new RecordedMessage(messageId, conversationId, contactId, channelId, false);
+    }
+
+    @Override
+    @Transactional
+    public boolean updateDeliveryState(
+            UUID orgId, UUID channelId, String providerMessageId, DeliveryState state, @Nullable String error) {
+        var message = db.select(Messages.ID, Messages.CONVERSATION_ID, Messages.DELIVERY_STATE)
+                .from(Messages.T)
+                .where(
+                        Messages.ORG_ID.eq(orgId),
+                        Messages.CHANNEL_ID.eq(channelId),
+                        Messages.PROVIDER_MESSAGE_ID.eq(providerMessageId))
+                .forUpdate()
+                .fetchOptional();
+        if (message.isEmpty()) {
+            return false;
+        }
+        if (DeliveryState.fromJson(message.get().value3()).canMoveTo(state)) {
+            db.update(Messages.T)
+                    .set(Messages.DELIVERY_STATE, state.json())
+                    .set(Messages.ERROR, error)
+                    .where(Messages.ID.eq(message.get().value1()))
+                    .execute();
+            events.publishEvent(new ConversationChanged(orgId, message.get().value2(), "delivery"));
+        }
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public void markSent(UUID orgId, UUID messageId, String providerMessageId, DeliveryState state) {
+        var conversationId = db.update(Messages.T)
+                .set(Messages.PROVIDER_MESSAGE_ID, providerMessageId)
+                .set(Messages.DELIVERY_STATE, state.json())
+                .where(
+                        Messages.ORG_ID.eq(orgId),
+                        Messages.ID.eq(messageId),
+                        Messages.DELIVERY_STATE.eq(DeliveryState.QUEUED.json()))
+                .returning(Messages.CONVERSATION_ID)
+                .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
+    }
+
+    @Override
+    @Transactional
+    public void markFailed(UUID orgId, UUID messageId, String reason) {
+        var conversationId = db.update(Messages.T)
+                .set(Messages.DELIVERY_STATE, DeliveryState.FAILED.json())
+                .set(Messages.ERROR, reason)
+                .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
+                .returning(Messages.CONVERSATION_ID)
+                .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
+    }
+
+    @Override
+    public Optional<MessageForDelivery> forDelivery(UUID orgId, UUID messageId) {
+        return db.select(
+                        Messages.ID,
+                        Messages.CONVERSATION_ID,
+                        Conversations.CONTACT_ID,
+                        Messages.CHANNEL_ID,
+                        Messages.CONTENT)
+                .from(Messages.T)
+                .join(Conversations.T)
+                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
+                .fetchOptional(r ->
+                        new MessageForDelivery(r.value1(), r.value2(), r.value3(), r.value4(), content(r.value5())));
+    }
+
+    // ---- dashboard API
+
+    record ConversationView(
+            UUID id,
+            UUID contactId,
+            @Nullable String contactName,
+            @Nullable String contactPhone,
+            UUID channelId,
+            String status,
+            @Nullable Instant snoozedUntil,
+            @Nullable UUID assigneeUserId,
+            String priority,
+            List<String> labels,
+            int unreadCount,
+            Instant lastMessageAt,
+            @Nullable Instant lastInboundAt,
+            @Nullable String lastMessagePreview,
+            Instant createdAt) {}
+
+    record MessageView(
+            UUID id,
+            UUID conversationId,
+            String direction,
+            String senderType,
+            @Nullable UUID senderId,
+            String kind,
+            MessageContent content,
+            @Nullable String providerMessageId,
+            String deliveryState,
+            @Nullable String error,
+            Instant createdAt) {}
+
+    record ConversationFilter(
+            @Nullable String status,
+            @Nullable String assignee,
+            @Nullable UUID channelId,
+            @Nullable UUID contactId,
+            @Nullable String label,
+            @Nullable String q) {}
+
+    PageResponse<ConversationView> list(PageQuery page, ConversationFilter filter) {
+        CurrentPrincipal principal = CurrentPrincipal.get();
+        List<Condition> where = new ArrayList<>();
+        where.add(Conversations.ORG_ID.eq(principal.orgId()));
+        if (filter.status() != null) where.add(Conversations.STATUS.eq(filter.status()));
+        if ("me".equals(filter.assignee())) where.add(Conversations.ASSIGNEE_USER_ID.eq(principal.userId()));
+        else if ("unassigned".equals(filter.assignee())) where.add(Conversations.ASSIGNEE_USER_ID.isNull());
+        else if (filter.assignee() != null)
+            where.add(Conversations.ASSIGNEE_USER_ID.eq(parseUuid("assignee", filter.assignee())));
+        if (filter.channelId() != null) where.add(Conversations.CHANNEL_ID.eq(filter.channelId()));
+        if (filter.contactId() != null) where.add(Conversations.CONTACT_ID.eq(filter.contactId()));
+        if (filter.label() != null)
+            where.add(DSL.condition("{0} @> {1}", Conversations.LABELS, DSL.val(new String[] {filter.label()})));
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.add(DSL.exists(DSL.selectOne()
+                    .from(Messages.T)
+                    .where(
+                            Messages.CONVERSATION_ID.eq(Conversations.ID),
+                            DSL.condition("messages.search @@ plainto_tsquery('simple', {0})", filter.q()))));
+        }
+        return Pages.fetch(
+                db,
+                page,
+                db.select(Conversations.ALL)
+                        .select(ContactNames.NAME, ContactNames.PHONE)
+                        .from(Conversations.T)
+                        .join(ContactNames.T)
+                        .on(ContactNames.ID.eq(Conversations.CONTACT_ID))
+                        .where(where)
+                        .orderBy(Conversations.LAST_MESSAGE_AT.desc(), Conversations.ID),
+                this::toView);
+    }
+
+    ConversationView get(UUID id) {
+        UUID orgId = CurrentPrincipal.get().orgId();
+        return db.select(Conversations.ALL)
+                .select(ContactNames.NAME, ContactNames.PHONE)
+                .from(Conversations.T)
+                .join(ContactNames.T)
+                .on(ContactNames.ID.eq(Conversations.CONTACT_ID))
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(id))
+                .fetchOptional(this::toView)
+                .orElseThrow(() -> ApiProblem.notFound("Conversation " + id));
+    }
+
+    PageResponse<MessageView> messages(UUID conversationId, PageQuery page) {
+        get(conversationId); // 404 unless it is ours
+        UUID orgId = CurrentPrincipal.get().orgId();
+        return Pages.fetch(
+                db,
+                page,
+                db.select(Messages.ALL)
+                        .from(Messages.T)
+                        .where(Messages.ORG_ID.eq(orgId), Messages.CONVERSATION_ID.eq(conversationId))
+                        .orderBy(Messages.CREATED_AT.desc(), Messages.ID.desc()),
+                this::toMessage);
+    }
+
+    record ConversationUpdate(
+            @Nullable
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "open|pending|snoozed|resolved",
+                    message = "must be one of open, pending, snoozed, resolved")
+            String status,
+
+            @Nullable Instant snoozedUntil,
+            @Nullable UUID assigneeUserId,
+            @Nullable Boolean unassign,
+
+            @Nullable
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "low|normal|high|urgent",
+                    message = "must be one of low, normal, high, urgent")
+            String priority,
+
+            @Nullable @jakarta.validation.constraints.Size(max = 20)
+            List<@jakarta.validation.constraints.Size(max = 50) String> labels) {}
+
+    @Transactional
+    ConversationView update(UUID id, ConversationUpdate change) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        get(id);
+        var update = db.update(Conversations.T).set(Conversations.ID, Conversations.ID);
+        if (change.status() != null) {
+            if ("snoozed".equals(change.status())) {
+                if (change.snoozedUntil() == null || !change.snoozedUntil().isAfter(Instant.now())) {
+                    throw ApiProblem.invalidField("snoozedUntil", "must be a future time when snoozing");
+                }
+                update = update.set(Conversations.SNOOZED_UNTIL, change.snoozedUntil());
+            } else {
+                update = update.set(Conversations.SNOOZED_UNTIL, (Instant) null);
+            }
+            update = update.set(Conversations.STATUS, change.status());
+        }
+        if (Boolean.TRUE.equals(change.unassign())) {
+            update = update.set(Conversations.ASSIGNEE_USER_ID, (UUID) null);
+        } else if (change.assigneeUserId() != null) {
+            if (members.roleOf(principal.orgId(), change.assigneeUserId()).isEmpty()) {
+                throw ApiProblem.invalidField("assigneeUserId", "is not a member of this organisation");
+            }
+            update = update.set(Conversations.ASSIGNEE_USER_ID, change.assigneeUserId());
+        }
+        if (change.priority() != null) update = update.set(Conversations.PRIORITY, change.priority());
+        if (change.labels() != null) {
+            update = update.set(
+                    Conversations.LABELS,
+                    change.labels().stream()
+                            .map(String::trim)
+                            .filter(l -> !l.isEmpty())
+                            .distinct()
+                            .toArray(String[]::new));
+        }
+        update.where(Conversations.ORG_ID.eq(principal.orgId()), Conversations.ID.eq(id))
+                .execute();
+        events.publishEvent(new ConversationChanged(principal.orgId(), id, "conversation"));
+        return get(id);
+    }
+
+    @Transactional
+    void markRead(UUID id) {
+        UUID orgId = CurrentPrincipal.get().orgId();
+        int updated = db.update(Conversations.T)
+                .set(Conversations.UNREAD_COUNT, 0)
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(id))
+                .execute();
+        if (updated == 0) throw ApiProblem.notFound("Conversation " + id);
+        events.publishEvent(new ConversationChanged(orgId, id, "read"));
+    }
+
+    @Transactional
+    MessageView addNote(UUID conversationId, String text) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        ConversationView conversation = get(conversationId);
+        UUID id = insertMessage(
+                principal.orgId(),
+                conversationId,
+                conversation.channelId(),
+                "internal",
+                SenderType.USER,
+                principal.userId(),
+                new MessageContent.Text(text),
+                null,
+                DeliveryState.RECEIVED);
+        db.update(Messages.T)
+                .set(Messages.KIND, "note")
+                .where(Messages.ID.eq(id))
+                .execute();
+        events.publishEvent(new ConversationChanged(principal.orgId(), conversationId, "note"));
+        return message(id);
+    }
+
+    @Transactional
+    MessageView reply(UUID conversationId, MessageContent content) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        var recorded = sendReply(principal.orgId(), conversationId, content, SenderType.USER, principal.userId());
+        return message(recorded.messageId());
+    }
+
+    private MessageView message(UUID id) {
+        return db.select(Messages.ALL)
+                .from(Messages.T)
+                .where(Messages.ID.eq(id))
+                .fetchSingle(this::toMessage);
+    }
+
+    // ---- helpers
+
+    private UUID insertMessage(
+            UUID orgId,
+            UUID conversationId,
+            UUID channelId,
+            String direction,
+            SenderType sender,
+            @Nullable UUID senderId,
+            MessageContent content,
+            @Nullable String providerMessageId,
+            DeliveryState state) {
+        UUID id = UUID.randomUUID();
+        db.insertInto(Messages.T)
+                .set(Messages.ID, id)
+                .set(Messages.ORG_ID, orgId)
+                .set(Messages.CONVERSATION_ID, conversationId)
+                .set(Messages.CHANNEL_ID, channelId)
+                .set(Messages.DIRECTION, direction)
+                .set(Messages.SENDER_TYPE, sender.json())
+                .set(Messages.SENDER_ID, senderId)
+                .set(Messages.KIND, content.kind())
+                .set(Messages.CONTENT, JSONB.valueOf(json.writeValueAsString(content)))
+                .set(Messages.BODY_TEXT, content.searchableText())
+                .set(Messages.PROVIDER_MESSAGE_ID, providerMessageId)
+                .set(Messages.DELIVERY_STATE, state.json())
+                .execute();
+        return id;
+    }
+
+    private static String preview(MessageContent content) {
+        String text = content.searchableText().strip();
+        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH - 1) + "…";
+    }
+
+    private MessageContent content(JSONB value) {
+        return json.readValue(value.data(), MessageContent.class);
+    }
+
+    private static UUID parseUuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, "must be me, unassigned or a user id");
+        }
+    }
+
+    private ConversationView toView(Record r) {
+        return new ConversationView(
+                r.get(Conversations.ID),
+                r.get(Conversations.CONTACT_ID),
+                r.get(ContactNames.NAME),
+                r.get(ContactNames.PHONE),
+                r.get(Conversations.CHANNEL_ID),
+                r.get(Conversations.STATUS),
+                r.get(Conversations.SNOOZED_UNTIL),
+                r.get(Conversations.ASSIGNEE_USER_ID),
+                r.get(Conversations.PRIORITY),
+                Arrays.asList(r.get(Conversations.LABELS)),
+                r.get(Conversations.UNREAD_COUNT),
+                r.get(Conversations.LAST_MESSAGE_AT),
+                r.get(Conversations.LAST_INBOUND_AT),
+                r.get(Conversations.LAST_MESSAGE_PREVIEW),
+                r.get(Conversations.CREATED_AT));
+    }
+
+    private MessageView toMessage(Record r) {
+        return new MessageView(
+                r.get(Messages.ID),
+                r.get(Messages.CONVERSATION_ID),
+                r.get(Messages.DIRECTION),
+                r.get(Messages.SENDER_TYPE),
+                r.get(Messages.SENDER_ID),
+                r.get(Messages.KIND),
+                content(r.get(Messages.CONTENT)),
+                r.get(Messages.PROVIDER_MESSAGE_ID),
+                r.get(Messages.DELIVERY_STATE),
+                r.get(Messages.ERROR),
+                r.get(Messages.CREATED_AT));
+    }
+}

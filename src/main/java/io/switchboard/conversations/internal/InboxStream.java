@@ -1,0 +1,68 @@
+package io.switchboard.conversations.internal;
+
+import io.switchboard.conversations.ConversationChanged;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events for the live inbox: each committed change is pushed to the organisation's
+ * open dashboards, which then refetch what they show. Single node for now: a second node would relay
+ * these through PostgreSQL LISTEN/NOTIFY.
+ */
+@Component
+class InboxStream {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
+    private final Map<UUID, Set<SseEmitter>> byOrg = new ConcurrentHashMap<>();
+
+    SseEmitter subscribe(UUID orgId) {
+        var emitter = new SseEmitter(Duration.ofHours(1).toMillis());
+        byOrg.computeIfAbsent(orgId, id -> ConcurrentHashMap.newKeySet()).add(emitter);
+        Runnable remove = () -> byOrg.getOrDefault(orgId, Set.of()).remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(emitter, SseEmitter.event().name("ready").data("{}"));
+        return emitter;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ConversationChanged change) {
+        var emitters = byOrg.get(change.orgId());
+        if (emitters == null || emitters.isEmpty()) {
+            return;
+        }
+        String data = "{\"conversationId\":\"" + change.conversationId() + "\",\"change\":\"" + change.change() + "\"}";
+        for (var emitter : emitters) {
+            send(emitter, SseEmitter.event().name("conversation").data(data));
+        }
+    }
+
+    /** Keeps proxies from closing idle streams and finds dead clients. */
+    @Scheduled(fixedDelay = 25_000)
+    void heartbeat() {
+        byOrg.values()
+                .forEach(set ->
+                        set.forEach(emitter -> send(emitter, SseEmitter.event().comment("keep-alive"))));
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Dropping a closed inbox stream: {}", e.getMessage());
+            emitter.completeWithError(e);
+        }
+    }
+}
