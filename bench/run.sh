@@ -35,6 +35,7 @@ START_TIMEOUT=${BENCH_START_TIMEOUT:-180}  # seconds to wait for UP
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-180}    # seconds to wait for exit (AOT assembly happens here)
 PORT=${BENCH_PORT:-}                       # empty: first free port from 18080 up
 REBUILD=${BENCH_REBUILD:-0}                # 1: rebuild the jar even if it exists
+WAIT_IDLE=${BENCH_WAIT_IDLE:-120}          # seconds to wait for other CPU load to stop first
 
 ADMIN_EMAIL=bench@bench.test
 ADMIN_PASSWORD=bench-password-$$-ok        # fresh data dir, so any 10+ char password works
@@ -60,7 +61,7 @@ cpu_busy_pct() {
   sleep "$1"
   b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; all = busy + y[2] - x[2]
-    printf "%.0f", all > 0 ? 100 * busy / all : 0 }'
+    printf "%.0f", (all > 0 ? 100 * busy / all : 0) }'
 }
 
 # Remember the background CPU before a measurement (R[bg_<name>]) and warn when it is high.
@@ -102,6 +103,21 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Builds and test suites on the same machine would halve every figure; give them a chance to end.
+wait_for_idle() {
+  local deadline=$(( $(now_ms) + WAIT_IDLE * 1000 )) announced=0
+  while :; do
+    R[bg_before]=$(cpu_busy_pct 3)
+    (( R[bg_before] > 20 )) || return 0
+    (( $(now_ms) < deadline )) || return 0
+    if (( ! announced )); then
+      log "the CPU is ${R[bg_before]}% busy; waiting up to ${WAIT_IDLE}s for it to go idle (BENCH_WAIT_IDLE)"
+      announced=1
+    fi
+    sleep 5
+  done
+}
+
 # ---- Preflight --------------------------------------------------------------------------------
 apt_install() {
   local sudo=""
@@ -124,6 +140,7 @@ preflight() {
   [[ -x $JAVA ]] || die "JDK 25 not found at $JAVA (set BENCH_JAVA)"
   "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput \
     || die "$JAVA has no -XX:AOTCacheOutput (JDK 25+ needed)"
+  [[ $WAIT_IDLE =~ ^[0-9]+$ ]] || die "BENCH_WAIT_IDLE must be a number of seconds"
   for n in DURATION WARMUP THREADS CONNECTIONS START_RUNS PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_JOBS; do
     [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$n must be a positive integer (got '${!n}')"
   done
@@ -396,11 +413,11 @@ main() {
   rm -rf "$RUN" "$AOT_CACHE" "$AOT_CACHE.config"
   mkdir -p "$RUN" "$DATA"
   log "port $PORT, data dir $DATA, results $RESULTS"
-  R[bg_before]=$(cpu_busy_pct 3)
+  wait_for_idle
   if (( R[bg_before] > 20 )); then
     log "warning: the CPU is ${R[bg_before]}% busy before the run; figures will be low and noisy." \
         "Busiest processes:"
-    ps -eo pid,pcpu,etime,comm --sort=-pcpu | sed -n '2,4p' >&2
+    ps -eo pid,pcpu,etime,args --sort=-pcpu | sed -n '2,4p' | cut -c1-150 >&2
   fi
 
   cp "$JAR" "$RUN_JAR"

@@ -44,7 +44,7 @@ class InboundProcessor extends QueueWorker {
             ContactDirectory contacts,
             Conversations conversations,
             PlatformTransactionManager transactions) {
-        super("inbound-processor");
+        super("inbound-processor", 4);
         this.db = db;
         this.channels = channels;
         this.contacts = contacts;

@@ -48,7 +48,7 @@ class OutboundSender extends QueueWorker {
             ChannelService channels,
             Conversations conversations,
             RateLimiter rateLimiter) {
-        super("outbound-sender");
+        super("outbound-sender", 1); // one loop keeps each conversation's replies in order
         this.db = db;
         this.tx = tx;
         this.channels = channels;

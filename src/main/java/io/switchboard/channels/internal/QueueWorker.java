@@ -15,11 +15,14 @@ abstract class QueueWorker implements SmartLifecycle {
     private static final Duration IDLE_NAP = Duration.ofMillis(50);
 
     private final String name;
+    private final int loops;
     private volatile boolean running;
-    private Thread thread;
+    private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
-    QueueWorker(String name) {
+    /** {@code loops} loops claim concurrently; SKIP LOCKED keeps them (and other nodes) apart. */
+    QueueWorker(String name, int loops) {
         this.name = name;
+        this.loops = loops;
     }
 
     /** Does one unit of work; answers how many items it handled (0 = idle). */
@@ -28,7 +31,9 @@ abstract class QueueWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name(name).start(this::loop);
+        for (int i = 0; i < loops; i++) {
+            threads.add(Thread.ofVirtual().name(name + "-" + i).start(this::loop));
+        }
     }
 
     private void loop() {
@@ -55,14 +60,15 @@ abstract class QueueWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override

@@ -87,7 +87,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 null,
                 content,
                 providerMessageId,
-                DeliveryState.RECEIVED);
+                DeliveryState.RECEIVED,
+                sentAt); // the provider's time orders the thread, whichever worker stored it first
         db.update(Conversations.T)
                 .set(Conversations.LAST_MESSAGE_AT, DSL.currentInstant())
                 .set(Conversations.LAST_INBOUND_AT, sentAt)
@@ -152,7 +153,16 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         UUID contactId = conversation.value1();
         UUID channelId = conversation.value2();
         UUID messageId = insertMessage(
-                orgId, conversationId, channelId, "outbound", sender, senderId, content, null, DeliveryState.QUEUED);
+                orgId,
+                conversationId,
+                channelId,
+                "outbound",
+                sender,
+                senderId,
+                content,
+                null,
+                DeliveryState.QUEUED,
+                Instant.now());
         var update = db.update(Conversations.T)
                 .set(Conversations.LAST_MESSAGE_AT, DSL.currentInstant())
                 .set(Conversations.LAST_MESSAGE_PREVIEW, preview(content));
@@ -421,7 +431,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 principal.userId(),
                 new MessageContent.Text(text),
                 null,
-                DeliveryState.RECEIVED);
+                DeliveryState.RECEIVED,
+                Instant.now());
         db.update(Messages.T)
                 .set(Messages.KIND, "note")
                 .where(Messages.ID.eq(id))
@@ -455,7 +466,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             @Nullable UUID senderId,
             MessageContent content,
             @Nullable String providerMessageId,
-            DeliveryState state) {
+            DeliveryState state,
+            Instant createdAt) {
         UUID id = UUID.randomUUID();
         db.insertInto(Messages.T)
                 .set(Messages.ID, id)
@@ -470,6 +482,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .set(Messages.BODY_TEXT, content.searchableText())
                 .set(Messages.PROVIDER_MESSAGE_ID, providerMessageId)
                 .set(Messages.DELIVERY_STATE, state.json())
+                .set(Messages.CREATED_AT, createdAt)
                 .execute();
         return id;
     }
