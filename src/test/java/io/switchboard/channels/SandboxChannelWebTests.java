@@ -126,6 +126,19 @@ class SandboxChannelWebTests extends IntegrationTest {
                 .isEqualTo("snoozedUntil");
         var badStatus = api.patch("/api/v1/conversations/" + id, Map.of("status", "archived"), token);
         assertThat(badStatus.status()).isEqualTo(400);
+        var labelled = api.patch(
+                "/api/v1/conversations/" + id, Map.of("labels", java.util.List.of("billing", "urgent")), token);
+        assertThat(labelled.json().get("labels").toString()).contains("billing");
+        assertThat(api.get("/api/v1/conversations?label=billing", token)
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/conversations?label=nothing", token)
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isZero();
         assertThat(api.patch("/api/v1/conversations/" + id, Map.of("status", "resolved"), token)
                         .json()
                         .get("status")

@@ -79,6 +79,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", channelId),
                 Map.entry("/api/v1/channels/{id}/test", channelId),
                 Map.entry("/api/v1/contacts/{id}", contactId),
+                Map.entry("/api/v1/contacts/{id}/merge", contactId),
                 Map.entry("/api/v1/conversations/{id}", conversationId),
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
@@ -89,6 +90,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
                 "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
                 "/api/v1/contacts/{id}", Map.of("name", "stolen"),
+                "/api/v1/contacts/{id}/merge", Map.of("contactId", UUID.randomUUID().toString()),
                 "/api/v1/conversations/{id}", Map.of("status", "resolved"),
                 "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
                 "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));

@@ -69,6 +69,19 @@ public final class ApiClient {
                 request(path, token).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
     }
 
+    /** multipart/form-data with one file part, as a browser upload sends it. */
+    public Response upload(
+            String path, String part, String filename, String contentType, byte[] content, String token) {
+        String boundary = "----switchboard" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return raw("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), token);
+    }
+
     public Response raw(String method, String path, String contentType, byte[] body, String token) {
         var builder = request(path, token).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

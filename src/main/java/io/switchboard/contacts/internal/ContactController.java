@@ -29,9 +29,34 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactService contacts;
+    private final ContactImport importer;
 
-    ContactController(ContactService contacts) {
+    ContactController(ContactService contacts, ContactImport importer) {
         this.contacts = contacts;
+        this.importer = importer;
+    }
+
+    record MergeRequest(
+            @jakarta.validation.constraints.NotNull UUID contactId) {}
+
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary =
+                    "Import contacts from CSV (header: name, phone, email, country_code, tags (a;b), opted_out, any other column = attribute); answers a per-row report")
+    ContactImport.ImportReport importCsv(
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file.isEmpty()) {
+            throw io.switchboard.shared.ApiProblem.invalidField("file", "is empty");
+        }
+        return importer.importCsv(file.getInputStream());
+    }
+
+    @PostMapping("/{id}/merge")
+    @Operation(summary = "Merge another contact into this one (identities, conversations, tags; gaps filled)")
+    ContactView merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
+        return contacts.merge(id, request.contactId());
     }
 
     @GetMapping

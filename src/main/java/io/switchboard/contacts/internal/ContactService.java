@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.contacts.ContactRef;
+import io.switchboard.contacts.ContactsMerged;
 import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Role;
@@ -32,6 +33,7 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -49,11 +51,13 @@ class ContactService implements ContactDirectory {
     private final DSLContext db;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ContactService(DSLContext db, JsonMapper json, AuditLog audit) {
+    ContactService(DSLContext db, JsonMapper json, AuditLog audit, ApplicationEventPublisher events) {
         this.db = db;
         this.json = json;
         this.audit = audit;
+        this.events = events;
     }
 
     record ContactView(
@@ -193,7 +197,7 @@ class ContactService implements ContactDirectory {
                     .or(DSL.lower(Contacts.EMAIL).like(like)));
         }
         if (tag != null && !tag.isBlank()) {
-            where.add(DSL.condition("{0} @> {1}", Contacts.TAGS, DSL.val(new String[] {tag.trim()})));
+            where.add(DSL.condition("{0} @> {1}", Contacts.TAGS, DSL.val(new String[] {tag.trim()}, Contacts.TAGS)));
         }
         return Pages.fetch(
                 db,
@@ -268,6 +272,48 @@ class ContactService implements ContactDirectory {
         if (input.notes() != null) update = update.set(Contacts.NOTES, input.notes());
         update.where(Contacts.ORG_ID.eq(principal.orgId()), Contacts.ID.eq(id)).execute();
         return get(id);
+    }
+
+    /** Folds {@code otherId} into {@code survivorId}: gaps filled, tags and identities combined, history moved. */
+    @Transactional
+    ContactView merge(UUID survivorId, UUID otherId) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        if (survivorId.equals(otherId)) {
+            throw ApiProblem.invalidField("contactId", "must be another contact");
+        }
+        ContactView survivor = get(survivorId);
+        ContactView other = get(otherId);
+        UUID orgId = principal.orgId();
+        // retire the other first: the phone uniqueness index only covers contacts that are not merged
+        db.update(Contacts.T)
+                .set(Contacts.MERGED_INTO, survivorId)
+                .set(Contacts.UPDATED_AT, Instant.now())
+                .where(Contacts.ORG_ID.eq(orgId), Contacts.ID.eq(otherId))
+                .execute();
+        var attributes = new java.util.LinkedHashMap<String, Object>(other.attributes());
+        attributes.putAll(survivor.attributes());
+        var tags = new LinkedHashSet<String>(survivor.tags());
+        tags.addAll(other.tags());
+        db.update(Contacts.T)
+                .set(Contacts.NAME, survivor.name() != null ? survivor.name() : other.name())
+                .set(Contacts.PHONE, survivor.phone() != null ? survivor.phone() : other.phone())
+                .set(Contacts.EMAIL, survivor.email() != null ? survivor.email() : other.email())
+                .set(
+                        Contacts.COUNTRY_CODE,
+                        survivor.countryCode() != null ? survivor.countryCode() : other.countryCode())
+                .set(Contacts.TAGS, tags.toArray(String[]::new))
+                .set(Contacts.ATTRIBUTES, JSONB.valueOf(json.writeValueAsString(attributes)))
+                .set(Contacts.OPTED_OUT, survivor.optedOut() || other.optedOut())
+                .set(Contacts.UPDATED_AT, Instant.now())
+                .where(Contacts.ORG_ID.eq(orgId), Contacts.ID.eq(survivorId))
+                .execute();
+        db.update(Identities.T)
+                .set(Identities.CONTACT_ID, survivorId)
+                .where(Identities.ORG_ID.eq(orgId), Identities.CONTACT_ID.eq(otherId))
+                .execute();
+        events.publishEvent(new ContactsMerged(orgId, survivorId, otherId));
+        audit.record("contact.merged", "contact", survivorId.toString(), Map.of("merged", otherId.toString()));
+        return get(survivorId);
     }
 
     @Transactional

@@ -301,7 +301,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         if (filter.channelId() != null) where.add(Conversations.CHANNEL_ID.eq(filter.channelId()));
         if (filter.contactId() != null) where.add(Conversations.CONTACT_ID.eq(filter.contactId()));
         if (filter.label() != null)
-            where.add(DSL.condition("{0} @> {1}", Conversations.LABELS, DSL.val(new String[] {filter.label()})));
+            where.add(DSL.condition(
+                    "{0} @> {1}", Conversations.LABELS, DSL.val(new String[] {filter.label()}, Conversations.LABELS)));
         if (filter.q() != null && !filter.q().isBlank()) {
             where.add(DSL.exists(DSL.selectOne()
                     .from(Messages.T)
