@@ -90,7 +90,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
                 "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
                 "/api/v1/contacts/{id}", Map.of("name", "stolen"),
-                "/api/v1/contacts/{id}/merge", Map.of("contactId", UUID.randomUUID().toString()),
+                "/api/v1/contacts/{id}/merge",
+                        Map.of("contactId", UUID.randomUUID().toString()),
                 "/api/v1/conversations/{id}", Map.of("status", "resolved"),
                 "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
                 "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));

@@ -63,6 +63,21 @@ class AccountStore {
         return db.select(Users.ALL).from(Users.T).where(Users.PHONE.eq(phone)).fetchOptional(AccountStore::toUser);
     }
 
+    record UserInOrganization(StoredUser user, OrganizationView organization) {}
+
+    /** One round trip for the hot {@code GET /me}: the user and the organisation side by side. */
+    Optional<UserInOrganization> userInOrganization(UUID userId, UUID orgId) {
+        return db.select(Users.ALL)
+                .select(Organizations.ID, Organizations.NAME, Organizations.CREATED_AT)
+                .from(Users.T)
+                .crossJoin(Organizations.T)
+                .where(Users.ID.eq(userId), Organizations.ID.eq(orgId))
+                .fetchOptional(r -> new UserInOrganization(
+                        toUser(r),
+                        new OrganizationView(
+                                r.get(Organizations.ID), r.get(Organizations.NAME), r.get(Organizations.CREATED_AT))));
+    }
+
     Optional<StoredUser> findUser(UUID id) {
         return db.select(Users.ALL).from(Users.T).where(Users.ID.eq(id)).fetchOptional(AccountStore::toUser);
     }

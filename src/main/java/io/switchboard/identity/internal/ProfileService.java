@@ -8,6 +8,7 @@ import io.switchboard.identity.internal.IdentityApi.TotpSetup;
 import io.switchboard.identity.internal.IdentityApi.UpdateMeRequest;
 import io.switchboard.identity.internal.IdentityApi.UserView;
 import io.switchboard.shared.ApiProblem;
+import io.switchboard.shared.TenantContext;
 import io.switchboard.shared.crypto.SecretBox;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Instant;
@@ -31,19 +32,18 @@ class ProfileService {
         this.audit = audit;
     }
 
+    /** Hot path (every dashboard load, API clients checking a key): plain reads, no transaction. */
     MeResponse me(CurrentPrincipal principal) {
-        return tx.asSystem("me", () -> {
-            var org = accounts.findOrganization(principal.orgId()).orElseThrow();
-            var user = principal.userId() == null
-                    ? null
-                    : accounts.findUser(principal.userId()).orElse(null);
-            if (user == null) {
-                throw ApiProblem.notFound("The user behind this credential");
-            }
+        return TenantContext.asSystem("me", () -> {
+            var found = principal.userId() == null
+                    ? java.util.Optional.<AccountStore.UserInOrganization>empty()
+                    : accounts.userInOrganization(principal.userId(), principal.orgId());
+            var row = found.orElseThrow(() -> ApiProblem.notFound("The user behind this credential"));
+            var org = row.organization();
             var organizations = principal.method() == CurrentPrincipal.AuthMethod.JWT
-                    ? accounts.membershipsOf(user.id())
+                    ? accounts.membershipsOf(row.user().id())
                     : java.util.List.of(new IdentityApi.MembershipView(org.id(), org.name(), principal.role()));
-            return new MeResponse(user.view(), org, principal.role(), organizations, principal.method());
+            return new MeResponse(row.user().view(), org, principal.role(), organizations, principal.method());
         });
     }
 

@@ -22,7 +22,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(SwitchboardProperties properties) {
         return new EmbeddedPostgresHolder(
-                properties.database().embedded() ? new EmbeddedPostgresServer(properties.dataDir()) : null);
+                properties.database().embedded() ? EmbeddedPostgresEarlyStart.claim(properties.dataDir()) : null);
     }
 
     @Bean
