@@ -39,6 +39,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webchat/{publicId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start or resume a visitor session; answers the visitor token (30 days)
+         * @description A new visitor gets a random visitorId. With identity verification enabled, userId plus userHash = hex HMAC-SHA256(userId, identitySecret) makes the visitor user:<userId> on every device; a wrong hash answers 401.
+         */
+        post: operations["session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webchat/{publicId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's conversation, oldest first, without internal notes (Authorization: Bearer <visitor token>) */
+        get: operations["messages"];
+        put?: never;
+        /** The visitor writes: stored durably like a provider webhook, then processed into the inbox (Authorization: Bearer <visitor token>) */
+        post: operations["send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/totp/setup": {
         parameters: {
             query?: never;
@@ -150,7 +188,7 @@ export interface paths {
             cookie?: never;
         };
         /** Messages of a conversation, newest first */
-        get: operations["messages"];
+        get: operations["messages_1"];
         put?: never;
         /** Reply as the signed-in person; queued for the channel's paced delivery */
         post: operations["reply"];
@@ -561,6 +599,40 @@ export interface paths {
         patch: operations["update_3"];
         trace?: never;
     };
+    "/api/v1/webchat/{publicId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live replies: server-sent `message` events (a WebchatMessage) for the visitor's conversation; the token as ?token= (EventSource cannot send headers) or Authorization: Bearer */
+        get: operations["stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webchat/{publicId}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Widget look and pre-chat fields of an enabled web chat channel */
+        get: operations["config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/status": {
         parameters: {
             query?: never;
@@ -786,6 +858,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SessionRequest: {
+            /** @description resume this visitor: only together with its current visitor token */
+            visitorId?: string | null;
+            name?: string | null;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+            /** @description the site's own user id (identity verification) */
+            userId?: string | null;
+            /** @description hex HMAC-SHA256(userId, identitySecret) */
+            userHash?: string | null;
+        };
+        VisitorSession: {
+            /** @description the visitor's identity on this channel (user:<userId> when verified) */
+            visitorId: string;
+            /** @description send as Authorization: Bearer (or ?token= on /stream) */
+            visitorToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        VisitorMessageRequest: {
+            text: string;
+        };
+        MessageAccepted: {
+            id: string;
+        };
         TotpSetup: {
             secret: string;
             otpauthUri: string;
@@ -1187,6 +1285,42 @@ export interface components {
             /** Format: double */
             ratePerSecond?: number | null;
         };
+        SseEmitter: {
+            /** Format: int64 */
+            timeout: number;
+        };
+        PageResponseWebchatMessage: {
+            items: components["schemas"]["WebchatMessage"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        WebchatMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @description inbound (from the visitor) or outbound (to the visitor) */
+            direction: string;
+            /** @description visitor, human, bot or system */
+            sender: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WidgetConfig: {
+            themeColor: string;
+            greeting: string;
+            /** @description bottom-right or bottom-left */
+            position: string;
+            /** @description fields to ask before the chat starts: name, email, phone */
+            preChatFields: string[];
+            /** @description true when the site must pass userId and userHash to identify its users */
+            identityVerification: boolean;
+        };
         SystemStatus: {
             version: string;
             offline: boolean;
@@ -1235,10 +1369,6 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
-        };
-        SseEmitter: {
-            /** Format: int64 */
-            timeout: number;
         };
         DevMail: {
             /** Format: uuid */
@@ -1539,6 +1669,112 @@ export interface operations {
             };
         };
     };
+    session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitorSession"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messages: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebchatMessage"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitorMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageAccepted"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setupTotp: {
         parameters: {
             query?: never;
@@ -1761,7 +1997,7 @@ export interface operations {
             };
         };
     };
-    messages: {
+    messages_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -2903,6 +3139,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stream: {
+        parameters: {
+            query?: {
+                /** @description the visitor token */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseEmitter"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetConfig"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

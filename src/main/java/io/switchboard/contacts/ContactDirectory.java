@@ -16,6 +16,9 @@ public interface ContactDirectory {
 
     Optional<ContactRef> find(UUID orgId, UUID contactId);
 
+    /** The contact known on {@code channelId} as {@code externalId}, without creating one. */
+    Optional<UUID> findByIdentity(UUID orgId, UUID channelId, String externalId);
+
     /** How the contact is addressed on that channel (the provider's id for them), if known. */
     Optional<String> identityOn(UUID orgId, UUID contactId, UUID channelId);
 }

@@ -1,6 +1,9 @@
 package io.switchboard.conversations;
 
+import io.switchboard.shared.PageQuery;
+import io.switchboard.shared.PageResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +38,15 @@ public interface Conversations {
 
     Optional<MessageForDelivery> forDelivery(UUID orgId, UUID messageId);
 
+    /**
+     * What the contact sees of every conversation with them on one channel: inbound and outbound
+     * messages, never internal notes; oldest first.
+     */
+    PageResponse<VisibleMessage> visibleMessages(UUID orgId, UUID channelId, UUID contactId, PageQuery page);
+
+    /** The contact-visible messages of one conversation created at or after {@code since}, oldest first. */
+    List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since);
+
     enum SenderType {
         CONTACT,
         USER,
@@ -49,6 +61,17 @@ public interface Conversations {
 
     record RecordedMessage(
             UUID messageId, UUID conversationId, UUID contactId, UUID channelId, boolean newConversation) {}
+
+    /** A message as the contact may see it: no internal notes, no ids of people. */
+    record VisibleMessage(
+            UUID id,
+            UUID conversationId,
+            UUID channelId,
+            UUID contactId,
+            String direction,
+            SenderType senderType,
+            MessageContent content,
+            Instant createdAt) {}
 
     record MessageForDelivery(
             UUID messageId, UUID conversationId, UUID contactId, UUID channelId, MessageContent content) {}

@@ -25,7 +25,13 @@ class TenantIsolationWebTests extends IntegrationTest {
     private static final Set<String> TOKEN_PATHS = Set.of(
             "/api/v1/auth/invitations/{token}",
             "/webhooks/{provider}/{channelId}",
-            "/webhooks/{provider}/{channelId}/status");
+            "/webhooks/{provider}/{channelId}/status",
+            // the web chat widget's public API: a channel's public id plus a visitor token
+            // (WebchatChannelWebTests), never a signed-in user of an organisation
+            "/api/v1/webchat/{publicId}/config",
+            "/api/v1/webchat/{publicId}/sessions",
+            "/api/v1/webchat/{publicId}/messages",
+            "/api/v1/webchat/{publicId}/stream");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {

@@ -173,6 +173,17 @@ class ContactService implements ContactDirectory {
     }
 
     @Override
+    public Optional<UUID> findByIdentity(UUID orgId, UUID channelId, String externalId) {
+        return db.select(Identities.CONTACT_ID)
+                .from(Identities.T)
+                .where(
+                        Identities.ORG_ID.eq(orgId),
+                        Identities.CHANNEL_ID.eq(channelId),
+                        Identities.EXTERNAL_ID.eq(externalId))
+                .fetchOptional(Identities.CONTACT_ID);
+    }
+
+    @Override
     public Optional<String> identityOn(UUID orgId, UUID contactId, UUID channelId) {
         return db.select(Identities.EXTERNAL_ID)
                 .from(Identities.T)

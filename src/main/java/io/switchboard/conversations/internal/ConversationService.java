@@ -8,6 +8,7 @@ import io.switchboard.conversations.ConversationChanged;
 import io.switchboard.conversations.Conversations.MessageForDelivery;
 import io.switchboard.conversations.Conversations.RecordedMessage;
 import io.switchboard.conversations.Conversations.SenderType;
+import io.switchboard.conversations.Conversations.VisibleMessage;
 import io.switchboard.conversations.DeliveryState;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
@@ -247,6 +248,55 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
                 .fetchOptional(r ->
                         new MessageForDelivery(r.value1(), r.value2(), r.value3(), r.value4(), content(r.value5())));
+    }
+
+    @Override
+    public PageResponse<VisibleMessage> visibleMessages(UUID orgId, UUID channelId, UUID contactId, PageQuery page) {
+        return Pages.fetch(
+                db,
+                page,
+                db.select(Messages.ALL)
+                        .select(Conversations.CONTACT_ID)
+                        .from(Messages.T)
+                        .join(Conversations.T)
+                        .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                        .where(
+                                Messages.ORG_ID.eq(orgId),
+                                Conversations.ORG_ID.eq(orgId),
+                                Conversations.CHANNEL_ID.eq(channelId),
+                                Conversations.CONTACT_ID.eq(contactId),
+                                Messages.DIRECTION.in("inbound", "outbound"))
+                        .orderBy(Messages.CREATED_AT, Messages.ID),
+                this::toVisible);
+    }
+
+    @Override
+    public List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since) {
+        return db.select(Messages.ALL)
+                .select(Conversations.CONTACT_ID)
+                .from(Messages.T)
+                .join(Conversations.T)
+                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                .where(
+                        Messages.ORG_ID.eq(orgId),
+                        Messages.CONVERSATION_ID.eq(conversationId),
+                        Messages.DIRECTION.in("inbound", "outbound"),
+                        Messages.CREATED_AT.ge(since))
+                .orderBy(Messages.CREATED_AT, Messages.ID)
+                .limit(100)
+                .fetch(this::toVisible);
+    }
+
+    private VisibleMessage toVisible(Record r) {
+        return new VisibleMessage(
+                r.get(Messages.ID),
+                r.get(Messages.CONVERSATION_ID),
+                r.get(Messages.CHANNEL_ID),
+                r.get(Conversations.CONTACT_ID),
+                r.get(Messages.DIRECTION),
+                SenderType.valueOf(r.get(Messages.SENDER_TYPE).toUpperCase(java.util.Locale.ROOT)),
+                content(r.get(Messages.CONTENT)),
+                r.get(Messages.CREATED_AT));
     }
 
     // ---- dashboard API

@@ -76,6 +76,17 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The web chat widget's public API carries a visitor token (its own JWT type, checked by the
+     * webchat channel), never a user credential.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(WEBCHAT_PREFIX);
+    }
+
+    static final String WEBCHAT_PREFIX = "/api/v1/webchat/";
+
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;

@@ -54,6 +54,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/webhooks/**")
                         .permitAll()
+                        // the web chat widget's API: public, authenticated by visitor tokens (channels.webchat)
+                        .requestMatchers("/api/v1/webchat/**")
+                        .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
                         .requestMatchers(
