@@ -40,6 +40,7 @@ class ChatWidget {
   private input: HTMLTextAreaElement | null = null
   private events: EventSource | null = null
   private retry = 1000
+  private interrupted = false
   private started = false
   private readonly user: { userId?: string; userHash?: string }
 
@@ -252,7 +253,8 @@ class ChatWidget {
     const events = new EventSource(this.api.streamUrl())
     this.events = events
     events.addEventListener('ready', () => {
-      if (this.retry > 1000) this.loadHistory().catch(() => undefined) // fill what we missed while away
+      if (this.interrupted) this.loadHistory().catch(() => undefined) // fill what we missed while away
+      this.interrupted = false
       this.retry = 1000
     })
     events.addEventListener('message', (e) => {
@@ -263,6 +265,7 @@ class ChatWidget {
       }
     })
     events.addEventListener('error', () => {
+      this.interrupted = true
       if (events.readyState === EventSource.CLOSED) {
         // the browser gave up (server restart, proxy, token refused): try again with backoff
         this.events = null

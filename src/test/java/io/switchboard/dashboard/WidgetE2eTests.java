@@ -188,4 +188,55 @@ class WidgetE2eTests extends IntegrationTest {
         assertThat(log).containsText("2 left");
         assertThat(page.locator("#switchboard-chat")).hasCount(1);
     }
+
+    @Test
+    void aPreChatFormAsksForTheConfiguredFieldsFirst() {
+        String owner = token(signup("Widget Pre-chat Org"));
+        var channel = api.post(
+                "/api/v1/channels",
+                Map.of(
+                        "type",
+                        "webchat",
+                        "name",
+                        "Support",
+                        "config",
+                        Map.of(
+                                "allowedOrigins",
+                                siteOrigin(),
+                                "preChatFields",
+                                "name,email",
+                                "position",
+                                "bottom-left")),
+                owner);
+        String channelId = channel.json().get("id").asString();
+        pageHtml = hostPage(channel.json().get("publicId").asString());
+
+        page.navigate(siteOrigin() + "/");
+        Locator widget = page.locator("#switchboard-chat");
+        widget.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator dialog = widget.getByRole(AriaRole.DIALOG);
+        Locator name = dialog.getByLabel("Your name");
+        assertThat(name).isFocused();
+        name.fill("Noor");
+        dialog.getByLabel("Email").fill("noor@example.test");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start chat"))
+                .click();
+        Locator input = dialog.getByLabel("Message", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(input).isFocused();
+        input.fill("Where is my order?");
+        input.press("Enter");
+        assertThat(dialog.getByRole(AriaRole.LOG)).containsText("Where is my order?");
+        var conversation = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/v1/conversations?channelId=" + channelId, owner)
+                                .json(),
+                        p -> p.get("totalItems").asInt() == 1)
+                .get("items")
+                .get(0);
+        assertThat(conversation.get("contactName").asString()).isEqualTo("Noor");
+        // bottom-left: the bubble sits on the left edge
+        double x = widget.locator(".launcher").boundingBox().x;
+        assertThat(x).isLessThan(100);
+    }
 }
