@@ -412,6 +412,7 @@ main() {
   BASE=http://127.0.0.1:$PORT
   rm -rf "$RUN" "$AOT_CACHE" "$AOT_CACHE.config"
   mkdir -p "$RUN" "$DATA"
+  cd "$RUN"   # anything a tool drops in its working directory lands here, not in the repo
   log "port $PORT, data dir $DATA, results $RESULTS"
   wait_for_idle
   if (( R[bg_before] > 20 )); then

@@ -3,6 +3,7 @@ package io.switchboard.channels.internal;
 import static io.switchboard.channels.internal.ChannelTables.InboundEvents;
 
 import io.switchboard.channels.spi.InboundItem;
+import io.switchboard.channels.spi.UnreadablePayloadException;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.Conversations;
 import io.switchboard.shared.TenantContext;
@@ -93,9 +94,13 @@ class InboundProcessor extends QueueWorker {
                     .execute();
         } catch (RuntimeException e) {
             int attempts = event.get(InboundEvents.ATTEMPTS) + 1;
-            boolean giveUp = attempts >= MAX_ATTEMPTS;
-            String reason =
-                    e instanceof NotYetKnown ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            // an unreadable payload stays unreadable: fail it now, visibly, rather than retry for hours
+            boolean giveUp = attempts >= MAX_ATTEMPTS || e instanceof UnreadablePayloadException;
+            String reason = switch (e) {
+                case NotYetKnown notYet -> notYet.getMessage();
+                case UnreadablePayloadException unreadable -> "unreadable payload: " + unreadable.getMessage();
+                default -> e.getClass().getSimpleName() + ": " + e.getMessage();
+            };
             if (!(e instanceof NotYetKnown)) {
                 log.warn("Inbound event {} failed (attempt {}): {}", id, attempts, reason);
             }

@@ -1,0 +1,36 @@
+package io.switchboard.channels.twilio;
+
+import io.switchboard.channels.spi.ChannelAdapter;
+import io.switchboard.channels.spi.ChannelConnection;
+import io.switchboard.channels.spi.InboundItem;
+import io.switchboard.channels.spi.OutboundRequest;
+import io.switchboard.channels.spi.SendResult;
+import io.switchboard.channels.spi.WebhookRequest;
+import java.util.List;
+
+/** One Twilio channel (SMS or WhatsApp): checks Twilio's signature, reads its webhooks, sends via the SDK. */
+final class TwilioAdapter implements ChannelAdapter {
+
+    private final ChannelConnection connection;
+    private final TwilioSender sender;
+
+    TwilioAdapter(ChannelConnection connection, TwilioSender sender) {
+        this.connection = connection;
+        this.sender = sender;
+    }
+
+    @Override
+    public boolean verify(WebhookRequest request) {
+        return TwilioSignature.matches(request, connection.require("authToken"));
+    }
+
+    @Override
+    public List<InboundItem> parse(String payload, String contentType) {
+        return TwilioWebhookParser.parse(payload);
+    }
+
+    @Override
+    public SendResult send(OutboundRequest request) {
+        return sender.send(connection, request);
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.channels.whatsappcloud;
+
+import io.switchboard.channels.spi.ChannelAdapter;
+import io.switchboard.channels.spi.ChannelAdapterFactory;
+import io.switchboard.channels.spi.ChannelConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** WhatsApp Business numbers connected directly to Meta's Cloud API. */
+@Component
+class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
+
+    static final String TYPE = "whatsapp_cloud";
+
+    private final GraphApi graph;
+    private final MetaWebhookParser parser;
+    private final GraphMessages messages;
+
+    WhatsAppCloudChannelFactory(
+            JsonMapper json, @Value("${switchboard.providers.whatsapp-graph-base-url}") String graphBaseUrl) {
+        this.graph = new GraphApi(graphBaseUrl, json);
+        this.parser = new MetaWebhookParser(json);
+        this.messages = new GraphMessages(json);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Optional<String> webhookPath() {
+        return Optional.of("whatsapp");
+    }
+
+    @Override
+    public List<ConfigField> configFields() {
+        return List.of(
+                new ConfigField("phoneNumberId", true, false, "Phone number ID from WhatsApp Manager (not the number)"),
+                new ConfigField("wabaId", false, false, "WhatsApp Business Account ID"),
+                new ConfigField("accessToken", true, true, "System user access token with whatsapp_business_messaging"),
+                new ConfigField("appSecret", true, true, "App secret: checks the X-Hub-Signature-256 of webhooks"),
+                new ConfigField("verifyToken", true, true, "Any secret string; enter the same in the webhook setup"));
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+        return 80; // Cloud API default throughput per phone number
+    }
+
+    @Override
+    public Optional<Duration> customerServiceWindow() {
+        return Optional.of(Duration.ofHours(24));
+    }
+
+    @Override
+    public ChannelAdapter create(ChannelConnection connection) {
+        return new WhatsAppCloudAdapter(connection, graph, parser, messages);
+    }
+}

@@ -1,0 +1,71 @@
+package io.switchboard.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The application with every provider's base URL pointed at one WireMock server. All adapter tests
+ * extend this, so they share one Spring context (and one embedded PostgreSQL). Tests never reset
+ * the fake: each uses its own ids (phone number id, account SID) in the stubbed paths, so a retry
+ * left over from another test cannot meet a stub it did not expect.
+ */
+public abstract class ProviderFakesTest extends IntegrationTest {
+
+    protected static final WireMockServer PROVIDERS = startFakes();
+
+    @DynamicPropertySource
+    static void providerUrls(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.providers.whatsapp-graph-base-url", () -> PROVIDERS.baseUrl() + "/graph/v21.0");
+        registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
+    }
+
+    private static WireMockServer startFakes() {
+        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Waits for the organisation's inbox to hold at least {@code count} conversations. */
+    protected JsonNode awaitConversations(String token, int count) {
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/v1/conversations", token).json(),
+                        page -> page.get("totalItems").asInt() >= count);
+    }
+
+    protected JsonNode messages(String token, String conversationId) {
+        return api.get("/api/v1/conversations/" + conversationId + "/messages", token)
+                .json()
+                .get("items");
+    }
+
+    protected JsonNode message(String token, String conversationId, String messageId) {
+        return StreamSupport.stream(messages(token, conversationId).spliterator(), false)
+                .filter(m -> m.get("id").asString().equals(messageId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no message " + messageId));
+    }
+
+    /** Waits until the inbound queue of the caller's organisation is drained. */
+    protected void awaitInboundDrained(String token) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/v1/channels/queues", token)
+                                .json()
+                                .get("inboundPending")
+                                .asLong()
+                        == 0);
+    }
+}
