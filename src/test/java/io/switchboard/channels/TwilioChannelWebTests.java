@@ -51,6 +51,11 @@ class TwilioChannelWebTests extends ProviderFakesTest {
         awaitInboundDrained(channel.token());
         assertThat(messages(channel.token(), conversation.get("id").asString()).size())
                 .isEqualTo(1);
+        // stored byte for byte as Twilio sent it, not rebuilt from parsed parameters
+        assertThat(ownerDb()
+                        .fetch("select payload from inbound_events where channel_id = ?::uuid", channel.id())
+                        .getValues(0, String.class))
+                .containsExactly(form(params), form(params));
     }
 
     @Test
@@ -68,6 +73,21 @@ class TwilioChannelWebTests extends ProviderFakesTest {
                 .header("X-Twilio-Signature", signature(channel.authToken(), channel.webhookUrl() + "/status", params))
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))));
         assertThat(replayed.status()).isEqualTo(401);
+        assertThat(storedEvents(channel)).isZero();
+    }
+
+    @Test
+    void undecodableBodiesAndHandshakesGetProblemDetailsNeverA500() {
+        var channel = channel("twilio_whatsapp");
+        var broken = api.send(api.request("/webhooks/twilio/" + channel.id(), null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", "abc=")
+                .POST(HttpRequest.BodyPublishers.ofString("Body=%E0%A4%A&From=%")));
+        assertThat(broken.status()).isEqualTo(401);
+        assertThat(broken.contentType()).startsWith("application/problem+json");
+        var handshake = api.get("/webhooks/twilio/" + channel.id(), null);
+        assertThat(handshake.status()).isEqualTo(403);
+        assertThat(handshake.contentType()).startsWith("application/problem+json");
         assertThat(storedEvents(channel)).isZero();
     }
 

@@ -255,6 +255,24 @@ class WhatsAppCloudChannelWebTests extends ProviderFakesTest {
     }
 
     @Test
+    void oddRequestsGetProblemDetailsNeverA500() {
+        var notJson = api.send(api.request("/webhooks/whatsapp/" + channelId, null)
+                .header("Content-Type", "text/plain")
+                .header("X-Hub-Signature-256", "sha256=not-hex-at-all")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(notJson.status()).isEqualTo(401);
+        assertThat(notJson.contentType()).startsWith("application/problem+json");
+        var unsubscribe = api.get(
+                "/webhooks/whatsapp/" + channelId + "?hub.mode=unsubscribe&hub.verify_token=" + verifyToken
+                        + "&hub.challenge=1",
+                null);
+        assertThat(unsubscribe.status()).isEqualTo(403);
+        assertThat(api.get("/webhooks/whatsapp/" + channelId, null).status()).isEqualTo(403);
+        assertThat(api.get("/webhooks/twilio/" + channelId, null).status()).isEqualTo(404);
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
     void disabledChannelAnswers404ToMeta() {
         assertThat(api.delete("/api/v1/channels/" + channelId, token).status()).isEqualTo(204);
         assertThat(webhook(textWebhook("wamid.late", "hello?", Instant.now()), appSecret)

@@ -1,12 +1,15 @@
 package io.switchboard.channels.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.channels.spi.WebhookRequest;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,14 +56,20 @@ class WebhookController {
     }
 
     @PostMapping({"/webhooks/{provider}/{channelId}", "/webhooks/{provider}/{channelId}/status"})
-    @Operation(summary = "Provider webhook: verified, stored durably, then acknowledged with 200")
-    ResponseEntity<Void> receive(
-            @PathVariable String provider,
-            @PathVariable UUID channelId,
-            @RequestBody(required = false) byte[] body,
-            HttpServletRequest http) {
+    @Operation(
+            summary = "Provider webhook: verified, stored durably, then acknowledged with 200",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(type = "string", format = "byte"))))
+    ResponseEntity<Void> receive(@PathVariable String provider, @PathVariable UUID channelId, HttpServletRequest http)
+            throws IOException {
         var channel = enabledChannel(provider, channelId);
-        byte[] raw = body == null ? new byte[0] : body;
+        // the bytes exactly as sent: for form posts Spring would rebuild the body from parsed parameters
+        // (mixing in the query string, and failing with a 500 on bad percent-encoding)
+        byte[] raw = http.getInputStream().readAllBytes();
         var request = request(http, raw);
         if (!channel.factory().create(channel.connection()).verify(request)) {
             throw ApiProblem.unauthorized(
