@@ -183,6 +183,15 @@ class OutboundSender extends QueueWorker {
     }
 
     private void sent(Claimed row, String providerId, DeliveryState state) {
+        try {
+            recordSent(row, providerId, state);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the provider reused an id we already hold: keep the evidence, never leave the row in 'sending'
+            fail(row, "provider answered message id " + providerId + ", which another message already has");
+        }
+    }
+
+    private void recordSent(Claimed row, String providerId, DeliveryState state) {
         tx.asSystem("outbound sent", () -> {
             db.update(Outbound.T)
                     .set(Outbound.STATUS, "sent")
