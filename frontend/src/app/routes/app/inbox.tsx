@@ -1,5 +1,9 @@
-import { PageHeader } from '@/components/page-header'
+import { useParams } from 'react-router'
+import { Inbox } from '@/features/inbox/components/inbox'
+import { useDocumentTitle } from '@/hooks/use-document-title'
 
-export default function Route() {
-  return <PageHeader title="Inbox" description="Being built." />
+export default function InboxRoute() {
+  useDocumentTitle('Inbox')
+  const { conversationId } = useParams()
+  return <Inbox conversationId={conversationId} />
 }
