@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useChannelIndex, useConversation, useMarkRead } from '../api/conversations'
@@ -16,12 +16,12 @@ export function ConversationThread({ conversationId }: { conversationId: string 
   const { mutate: markAsRead } = markRead
   const unread = (conversation.data?.unreadCount ?? 0) > 0
 
-  // Opening a conversation reads it; so does a message arriving while it is open.
+  // Opening a conversation reads it (once the thread is mounted: it is keyed by id); so does a
+  // message arriving while it is open.
+  const opened = useRef(false)
   useEffect(() => {
-    markAsRead(conversationId)
-  }, [conversationId, markAsRead])
-  useEffect(() => {
-    if (unread) markAsRead(conversationId)
+    if (!opened.current || unread) markAsRead(conversationId)
+    opened.current = true
   }, [unread, conversationId, markAsRead])
 
   if (conversation.isPending) {

@@ -6,8 +6,8 @@ import { getTokens } from '@/lib/tokens'
 import { conversationKeys } from '../api/conversations'
 import { runInboxStream, type SseEvent } from '../api/sse'
 
-/** Many changes in a burst refetch the list once. */
-const LIST_REFRESH_DELAY_MS = 250
+/** Many changes in a burst refetch the list once; a steady stream of changes at most this often. */
+const LIST_REFRESH_INTERVAL_MS = 500
 
 function conversationIdOf(event: SseEvent): string | undefined {
   try {
@@ -31,12 +31,13 @@ export function useInboxStream() {
     const controller = new AbortController()
     let listTimer: ReturnType<typeof setTimeout> | undefined
     let connections = 0
+    // Throttled, not debounced: a busy inbox must still refresh, just not on every event.
     const refreshLists = () => {
-      clearTimeout(listTimer)
-      listTimer = setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() }),
-        LIST_REFRESH_DELAY_MS,
-      )
+      if (listTimer !== undefined) return
+      listTimer = setTimeout(() => {
+        listTimer = undefined
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() })
+      }, LIST_REFRESH_INTERVAL_MS)
     }
 
     void runInboxStream({

@@ -260,4 +260,52 @@ class InboxE2eTests extends IntegrationTest {
         page.waitForURL(url -> url.contains("/inbox") && url.contains("contactId="));
         assertThat(page.getByText("No conversations here")).isVisible();
     }
+
+    @Test
+    void tenThousandConversationsArePagedAndOnlyTheVisibleRowsAreRendered() {
+        // a fresh organisation, so the count is exact
+        page.navigate("/signup");
+        String org = "Busy Org " + suffix();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Busy Owner");
+        page.getByLabel("Email").fill("busy-" + UUID.randomUUID() + "@example.test");
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByLabel("Organization name").fill(org);
+        button(page, "Create account").click();
+        assertThat(page.getByTestId("user-name")).isVisible();
+
+        var owner = ownerDb();
+        UUID orgId = owner.fetchSingle("select id from organizations where name = ?", org)
+                .get(0, UUID.class);
+        owner.execute(
+                "insert into contacts (id, org_id, name) select gen_random_uuid(), ?, 'Customer ' || g"
+                        + " from generate_series(1, 10000) g",
+                orgId);
+        owner.execute(
+                "insert into conversations (id, org_id, contact_id, channel_id, last_message_at,"
+                        + " last_message_preview, unread_count)"
+                        + " select gen_random_uuid(), org_id, id, gen_random_uuid(),"
+                        + " now() - (substring(name from 10)::int * interval '1 minute'), 'Hello from ' || name, 1"
+                        + " from contacts where org_id = ?",
+                orgId);
+
+        openNav(page, "Inbox");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("All").setExact(true))
+                .first()
+                .click();
+        assertThat(page.getByTestId("conversation-count")).hasText("10000 conversations");
+        var rows = page.getByTestId("conversation-row");
+        assertThat(page.getByText("Customer 1", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(rows.count()).isLessThan(60);
+
+        // scrolling down fetches the next pages of 50; the DOM still holds only the visible rows
+        var list = page.getByTestId("conversation-list");
+        var target = page.getByText("Customer 180", new Page.GetByTextOptions().setExact(true));
+        for (int i = 0; i < 80 && target.count() == 0; i++) {
+            list.evaluate("element => element.scrollBy(0, 1200)");
+            page.waitForTimeout(200);
+        }
+        assertThat(target).isVisible();
+        assertThat(rows.count()).isLessThan(60);
+    }
 }
