@@ -19,6 +19,9 @@ const Audit = lazy(() => import('./routes/app/audit'))
 const Mailbox = lazy(() => import('./routes/app/mailbox'))
 const Organizations = lazy(() => import('./routes/app/organizations'))
 const Account = lazy(() => import('./routes/app/account'))
+const Inbox = lazy(() => import('./routes/app/inbox'))
+const Channels = lazy(() => import('./routes/app/channels'))
+const Contacts = lazy(() => import('./routes/app/contacts'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -46,6 +49,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/inbox" replace /> },
           ...comingSoonPages.map((item) => ({ path: item.to, element: <ComingSoon item={item} /> })),
+          { path: '/inbox/:conversationId?', element: <Inbox /> },
+          { path: '/channels', element: <Channels /> },
+          { path: '/contacts', element: <Contacts /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },

@@ -2,6 +2,7 @@ import { useId, type ComponentProps, type ReactNode } from 'react'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
+import { Textarea } from '@/components/ui/textarea'
 
 interface ControlProps {
   id: string
@@ -57,6 +58,16 @@ export function SelectField({ label, error, hint, id, ...select }: SelectFieldPr
   return (
     <Field label={label} error={error} hint={hint} id={id}>
       {(control) => <NativeSelect {...control} {...select} />}
+    </Field>
+  )
+}
+
+type TextareaFieldProps = Omit<FieldProps, 'children'> & ComponentProps<'textarea'>
+
+export function TextareaField({ label, error, hint, id, ...textarea }: TextareaFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} id={id}>
+      {(control) => <Textarea {...control} {...textarea} />}
     </Field>
   )
 }

@@ -2,6 +2,8 @@ import {
   BookOpenIcon,
   BotIcon,
   Building2Icon,
+  CableIcon,
+  ContactRoundIcon,
   CreditCardIcon,
   InboxIcon,
   KeyRoundIcon,
@@ -34,12 +36,9 @@ export interface NavItem {
 }
 
 export const workspaceNav: readonly NavItem[] = [
-  {
-    to: '/inbox',
-    label: 'Inbox',
-    icon: InboxIcon,
-    comingSoon: 'Every conversation with your customers across channels, with AI agents and people working together.',
-  },
+  { to: '/inbox', label: 'Inbox', icon: InboxIcon },
+  { to: '/channels', label: 'Channels', icon: CableIcon },
+  { to: '/contacts', label: 'Contacts', icon: ContactRoundIcon },
   {
     to: '/agents',
     label: 'Agents',

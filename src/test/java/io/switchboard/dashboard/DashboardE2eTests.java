@@ -197,8 +197,9 @@ class DashboardE2eTests extends IntegrationTest {
     @Test
     void comingSoonSectionsAndTheDevelopmentMailboxAreThere() {
         signIn(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
-        for (String section :
-                List.of("Inbox", "Agents", "Knowledge", "Flows", "Calls", "Campaigns", "Billing", "Settings")) {
+        openNav("Inbox");
+        assertThat(page.getByTestId("inbox")).isVisible();
+        for (String section : List.of("Agents", "Knowledge", "Flows", "Calls", "Campaigns", "Billing", "Settings")) {
             openNav(section);
             assertThat(page.getByTestId("coming-soon")).containsText(section);
         }

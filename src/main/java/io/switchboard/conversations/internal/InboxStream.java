@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -47,6 +49,17 @@ class InboxStream {
         for (var emitter : emitters) {
             send(emitter, SseEmitter.event().name("conversation").data(data));
         }
+    }
+
+    /**
+     * Ends every open stream when the application shuts down (before the web server's graceful
+     * shutdown, which would otherwise wait its whole timeout for these never-ending requests);
+     * dashboards reconnect to another node or after the restart.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        byOrg.values().forEach(set -> set.forEach(SseEmitter::complete));
+        byOrg.clear();
     }
 
     /** Keeps proxies from closing idle streams and finds dead clients. */

@@ -1,0 +1,13 @@
+import { PageHeader } from '@/components/page-header'
+import { ContactsDirectory } from '@/features/contacts/components/contacts-directory'
+import { useDocumentTitle } from '@/hooks/use-document-title'
+
+export default function ContactsRoute() {
+  useDocumentTitle('Contacts')
+  return (
+    <>
+      <PageHeader title="Contacts" description="The people you talk to on every channel." />
+      <ContactsDirectory />
+    </>
+  )
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import type { Channel, ChannelConfigField } from '@/api/types'
+import { InputField } from '@/components/field'
+import { ProblemAlert } from '@/components/problem-alert'
+import { SubmitButton } from '@/components/submit-button'
+import { Button } from '@/components/ui/button'
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
+import { readForm } from '@/lib/forms'
+import { fieldErrors } from '@/lib/problem'
+import { channelTypeLabel, configChanges, readConfig } from '../api/channel-types'
+import { useChannelTypes, useUpdateChannel } from '../api/channels'
+import { ConfigFields } from './config-fields'
+import { SetupGuide } from './setup-guide'
+
+function EditChannelForm({ channel, onDone }: { channel: Channel; onDone: () => void }) {
+  const types = useChannelTypes()
+  const update = useUpdateChannel()
+  const errors = fieldErrors(update.error)
+  // Unknown to this server's registry: still let the stored settings be edited.
+  const fields: ChannelConfigField[] = types.data?.find((entry) => entry.type === channel.type)?.configFields ??
+    Object.keys(channel.config).map((name) => ({ name, required: false, secret: false, description: '' }))
+
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => {
+        const values = readForm(event)
+        const config = configChanges(fields, channel.config, readConfig(values))
+        update.mutate(
+          {
+            id: channel.id,
+            name: values.name !== channel.name ? values.name : undefined,
+            config: Object.keys(config).length > 0 ? config : undefined,
+          },
+          { onSuccess: onDone },
+        )
+      }}
+    >
+      <ProblemAlert error={update.error} fields={['name', ...fields.map((field) => `config.${field.name}`)]} />
+      <InputField label="Name" name="name" required maxLength={100} defaultValue={channel.name} error={errors.name} />
+      <ConfigFields fields={fields} values={channel.config} secretsSet={channel.secretsSet} errors={errors} />
+      <SetupGuide type={channel.type} webhookUrl={channel.webhookUrl} verifyToken={channel.config.verifyToken} />
+      <DialogFooter>
+        <SubmitButton pending={update.isPending}>Save</SubmitButton>
+      </DialogFooter>
+    </form>
+  )
+}
+
+export function EditChannelDialog({ channel }: { channel: Channel }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Edit ${channel.name}`}>
+          Edit
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90svh] overflow-y-auto">
+        <DialogHeader>
+          <DialogTitle>Edit channel</DialogTitle>
+          <DialogDescription>
+            {channelTypeLabel(channel.type)}. Secrets are never shown: type a new value to replace one.
+          </DialogDescription>
+        </DialogHeader>
+        {open && <EditChannelForm channel={channel} onDone={() => setOpen(false)} />}
+      </DialogContent>
+    </Dialog>
+  )
+}

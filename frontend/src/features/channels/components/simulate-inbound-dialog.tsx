@@ -1,0 +1,86 @@
+import { MessageSquarePlusIcon } from 'lucide-react'
+import { useState } from 'react'
+import type { Channel } from '@/api/types'
+import { InputField, TextareaField } from '@/components/field'
+import { ProblemAlert } from '@/components/problem-alert'
+import { SubmitButton } from '@/components/submit-button'
+import { TextLink } from '@/components/text-link'
+import { Button } from '@/components/ui/button'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
+import { readForm } from '@/lib/forms'
+import { fieldErrors } from '@/lib/problem'
+import { useSimulateInbound } from '../api/channels'
+
+function SimulateInboundForm({ channel, onAccepted }: { channel: Channel; onAccepted: () => void }) {
+  const simulate = useSimulateInbound()
+  const errors = fieldErrors(simulate.error)
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => {
+        const { from, name, text } = readForm(event)
+        simulate.mutate({ id: channel.id, from, name: name || undefined, text }, { onSuccess: onAccepted })
+      }}
+    >
+      <ProblemAlert error={simulate.error} fields={['from', 'name', 'text']} />
+      <InputField label="From" name="from" required autoFocus placeholder="+14155550123" hint="The customer's phone number or address." error={errors.from} />
+      <InputField label="Contact name" name="name" maxLength={100} placeholder="Optional" error={errors.name} />
+      <TextareaField label="Message" name="text" required maxLength={4096} error={errors.text} />
+      <DialogFooter>
+        <SubmitButton pending={simulate.isPending}>Simulate message</SubmitButton>
+      </DialogFooter>
+    </form>
+  )
+}
+
+/** Sandbox channels only: inject a customer message through the same path as a provider webhook. */
+export function SimulateInboundDialog({ channel }: { channel: Channel }) {
+  const [open, setOpen] = useState(false)
+  const [accepted, setAccepted] = useState(false)
+  const changeOpen = (next: boolean) => {
+    setOpen(next)
+    if (!next) setAccepted(false)
+  }
+  return (
+    <Dialog open={open} onOpenChange={changeOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" disabled={!channel.enabled} aria-label={`Simulate inbound message on ${channel.name}`}>
+          <MessageSquarePlusIcon aria-hidden />
+          Simulate inbound
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{accepted ? 'Message accepted' : 'Simulate inbound message'}</DialogTitle>
+          <DialogDescription>
+            {accepted
+              ? 'It shows up in the Inbox in a moment, as if the customer had sent it.'
+              : `A customer message arrives on “${channel.name}” as a provider webhook would deliver it.`}
+          </DialogDescription>
+        </DialogHeader>
+        {accepted ? (
+          <DialogFooter className="items-center">
+            <TextLink to="/inbox">Open the Inbox</TextLink>
+            <Button variant="outline" onClick={() => setAccepted(false)}>
+              Send another
+            </Button>
+            <DialogClose asChild>
+              <Button>Done</Button>
+            </DialogClose>
+          </DialogFooter>
+        ) : (
+          <SimulateInboundForm channel={channel} onAccepted={() => setAccepted(true)} />
+        )}
+      </DialogContent>
+    </Dialog>
+  )
+}
