@@ -45,7 +45,9 @@ class InboundProcessor extends QueueWorker {
             ContactDirectory contacts,
             Conversations conversations,
             PlatformTransactionManager transactions) {
-        super("inbound-processor", 4);
+        // One loop per node: a batch is one transaction, and two concurrent batches touching the same
+        // contacts in different orders deadlock. Several nodes still work the queue side by side.
+        super("inbound-processor", 1);
         this.db = db;
         this.channels = channels;
         this.contacts = contacts;

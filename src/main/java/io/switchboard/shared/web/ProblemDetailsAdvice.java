@@ -69,6 +69,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage()));
     }
 
+    /** Overload (no database connection free in time) is temporary: say so, and when to retry. */
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessException.class
+    })
+    ResponseEntity<ProblemDetail> overloaded(RuntimeException e) {
+        log.warn("Temporarily unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemResponses.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "temporarily-unavailable",
+                        "Temporarily unavailable",
+                        "The server is busy; retry in a moment. Nothing was changed."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
