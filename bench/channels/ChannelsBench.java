@@ -68,14 +68,14 @@ public class ChannelsBench {
         results.add(row("acknowledged / stored / distinct", ingest.acknowledged + " / " + stored[0] + " / " + stored[1], "lost " + (ingest.acknowledged - Integer.parseInt(stored[1])) + ", duplicated " + (Integer.parseInt(stored[0]) - Integer.parseInt(stored[1]))));
 
         // ---- paced sends
-        String conversationId = firstConversation();
-        var pacing = send(conversationId, "pace", SEND_MESSAGES);
+        List<String> conversations = conversations(100);
+        var pacing = send(conversations, "pace", SEND_MESSAGES);
         results.add(row("send rate achieved /s (cap " + fmt(SEND_RATE) + ")", fmt(pacing.rate), "within 2%: " + (Math.abs(pacing.rate - SEND_RATE) / SEND_RATE <= 0.02)));
         results.add(row("max sends in any 1 s window", Integer.toString(pacing.maxWindow), "never above cap: " + (pacing.maxWindow <= Math.ceil(SEND_RATE))));
         results.add(row("queued / received by provider / duplicates", pacing.accepted + " / " + pacing.received + " / " + pacing.duplicates, SEND_MESSAGES - pacing.accepted + " replies refused at the API"));
 
         // ---- kill -9 while sending
-        var crash = sendWithKill(conversationId, KILL_MESSAGES);
+        var crash = sendWithKill(conversations, KILL_MESSAGES);
         results.add(row("kill -9 mid-send: queued / delivered once / duplicates", KILL_MESSAGES + " / " + crash.received + " / " + crash.duplicates, "failed visibly (delivery unknown): " + crash.failedUnknown));
 
         // ---- baseline on the same PostgreSQL
@@ -137,9 +137,9 @@ public class ChannelsBench {
 
     record PacingResult(double rate, int maxWindow, int received, int duplicates, int accepted) {}
 
-    static PacingResult send(String conversationId, String tag, int requested) throws Exception {
+    static PacingResult send(List<String> conversations, String tag, int requested) throws Exception {
         arrivals.clear();
-        int count = enqueueReplies(conversationId, tag, requested);
+        int count = enqueueReplies(conversations, tag, requested);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (countReceived(tag) < count && System.nanoTime() < deadline) Thread.sleep(200);
         var times = new ArrayList<>(arrivals);
@@ -155,8 +155,8 @@ public class ChannelsBench {
 
     record CrashResult(int received, int duplicates, String failedUnknown) {}
 
-    static CrashResult sendWithKill(String conversationId, int count) throws Exception {
-        count = enqueueReplies(conversationId, "crash", count);
+    static CrashResult sendWithKill(List<String> conversations, int count) throws Exception {
+        count = enqueueReplies(conversations, "crash", count);
         while (countReceived("crash") < count / 3) Thread.sleep(20);
         stopApp(true); // kill -9
         startApp();
@@ -168,15 +168,15 @@ public class ChannelsBench {
     }
 
     /** Queues replies through the public API; answers how many were accepted (201). */
-    static int enqueueReplies(String conversationId, String tag, int count) throws Exception {
+    static int enqueueReplies(List<String> conversations, String tag, int count) throws Exception {
         var next = new AtomicInteger();
         var accepted = new AtomicInteger();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < 32; w++) {
+            for (int w = 0; w < 8; w++) {
                 pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < count) {
-                        var r = post("/api/v1/conversations/" + conversationId + "/messages", "{\"text\":\"" + tag + "-" + i + "\"}");
+                        var r = post("/api/v1/conversations/" + conversations.get(i % conversations.size()) + "/messages", "{\"text\":\"" + tag + "-" + i + "\"}");
                         if (r.statusCode() == 201) accepted.incrementAndGet();
                         else System.err.println("reply refused: " + r.statusCode() + " " + r.body());
                     }
@@ -267,11 +267,14 @@ public class ChannelsBench {
         return m.group(1);
     }
 
-    static String firstConversation() throws Exception {
-        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + "/api/v1/conversations?size=1")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
-        if (!m.find()) throw new IllegalStateException("no conversation: " + r.body());
-        return m.group(1);
+    /** Ids of the most recent conversations (their contacts just wrote: WhatsApp's window is open). */
+    static List<String> conversations(int size) throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + "/api/v1/conversations?size=" + size)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\"").matcher(r.body());
+        var ids = new ArrayList<String>();
+        while (m.find()) ids.add(m.group(1));
+        if (ids.isEmpty()) throw new IllegalStateException("no conversation: " + r.body());
+        return ids;
     }
 
     static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -9,7 +9,9 @@ import io.switchboard.conversations.Conversations;
 import io.switchboard.shared.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -77,17 +79,19 @@ class InboundProcessor extends QueueWorker {
                             .forUpdate()
                             .skipLocked()
                             .fetch();
+                    // a batch usually comes from few channels: load (and decrypt) each once
+                    Map<UUID, ChannelService.LoadedChannel> channelsOfBatch = new HashMap<>();
                     for (Record event : batch) {
-                        processOne(event);
+                        processOne(event, channelsOfBatch);
                     }
                     return batch.size();
                 }));
     }
 
-    private void processOne(Record event) {
+    private void processOne(Record event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         long id = event.get(InboundEvents.ID);
         try {
-            eventTx.executeWithoutResult(savepoint -> apply(event));
+            eventTx.executeWithoutResult(savepoint -> apply(event, channelsOfBatch));
             db.update(InboundEvents.T)
                     .set(InboundEvents.STATUS, "done")
                     .set(InboundEvents.PROCESSED_AT, Instant.now())
@@ -116,11 +120,12 @@ class InboundProcessor extends QueueWorker {
         }
     }
 
-    private void apply(Record event) {
+    private void apply(Record event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         UUID orgId = event.get(InboundEvents.ORG_ID);
         UUID channelId = event.get(InboundEvents.CHANNEL_ID);
-        var channel = channels.load(channelId)
-                .orElseThrow(() -> new IllegalStateException("channel " + channelId + " is gone"));
+        var channel = channelsOfBatch.computeIfAbsent(
+                channelId,
+                id -> channels.load(id).orElseThrow(() -> new IllegalStateException("channel " + id + " is gone")));
         List<InboundItem> items = channel.factory()
                 .create(channel.connection())
                 .parse(event.get(InboundEvents.PAYLOAD), event.get(InboundEvents.CONTENT_TYPE));

@@ -4,6 +4,7 @@ import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.ConversationChanged;
 import io.switchboard.conversations.Conversations;
 import io.switchboard.conversations.Conversations.VisibleMessage;
+import io.switchboard.shared.db.AfterCommit;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,10 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,19 +75,19 @@ class WebchatStream implements org.springframework.context.SmartLifecycle {
         return emitter;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(ConversationChanged change) {
         if (!"message".equals(change.change()) && !"delivery".equals(change.change())) return;
         var subscribers = byOrg.get(change.orgId());
         if (subscribers == null || subscribers.isEmpty()) return;
-        // off the committing thread (a sender or the inbound worker): visitors must not slow them down
-        Thread.ofVirtual().name("webchat-stream").start(() -> {
+        // after commit, off the committing thread (a sender or the inbound worker): visitors must not slow them down
+        AfterCommit.run(() -> Thread.ofVirtual().name("webchat-stream").start(() -> {
             try {
                 push(change, subscribers);
             } catch (RuntimeException e) {
                 log.warn("Could not push web chat messages of {}: {}", change.conversationId(), e.toString());
             }
-        });
+        }));
     }
 
     private void push(ConversationChanged change, Set<Subscriber> subscribers) {

@@ -1,6 +1,7 @@
 package io.switchboard.conversations.internal;
 
 import io.switchboard.conversations.ConversationChanged;
+import io.switchboard.shared.db.AfterCommit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +14,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -39,16 +38,18 @@ class InboxStream {
         return emitter;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(ConversationChanged change) {
         var emitters = byOrg.get(change.orgId());
         if (emitters == null || emitters.isEmpty()) {
             return;
         }
         String data = "{\"conversationId\":\"" + change.conversationId() + "\",\"change\":\"" + change.change() + "\"}";
-        for (var emitter : emitters) {
-            send(emitter, SseEmitter.event().name("conversation").data(data));
-        }
+        AfterCommit.run(() -> {
+            for (var emitter : emitters) {
+                send(emitter, SseEmitter.event().name("conversation").data(data));
+            }
+        });
     }
 
     /**
