@@ -83,6 +83,8 @@ stop_leftover_postgres() {
   pid=$(head -n1 "$pidfile" 2>/dev/null || true)
   [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 0
   [[ $(cat "/proc/$pid/comm" 2>/dev/null) == postgres ]] || return 0
+  # The JVM may exit a moment before its shutdown of PostgreSQL completes: give that 10 s.
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   log "PostgreSQL (pid $pid) outlived the server; asking it to stop (fast shutdown)"
   kill -INT "$pid" 2>/dev/null || true
   for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done

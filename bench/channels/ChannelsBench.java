@@ -81,8 +81,8 @@ public class ChannelsBench {
         // ---- baseline on the same PostgreSQL
         double tps = pgbench();
         results.add(row("pgbench select-only tps (same PostgreSQL)", fmt(tps), "baseline"));
-        results.add(row("processed messages per pgbench tps", fmt(ingest.processedPerSecond / tps), "ratio"));
-        results.add(row("accepted webhooks per pgbench tps", fmt(ingest.acceptedPerSecond / tps), "ratio"));
+        results.add(row("processed messages per pgbench tps", String.format("%.4f", ingest.processedPerSecond / tps), "ratio"));
+        results.add(row("accepted webhooks per pgbench tps", String.format("%.4f", ingest.acceptedPerSecond / tps), "ratio"));
 
         stopApp(false);
         var report = new StringBuilder("Switchboard channels benchmark\n\n");
