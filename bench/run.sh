@@ -11,11 +11,11 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=$ROOT/bench/out
-RUN=$OUT/run                      # wiped at every run: data dir, logs, extracted jar, raw outputs
-DATA=$RUN/data                    # fresh SWITCHBOARD_DATA_DIR, so the first start really is first
-AOT_CACHE=$OUT/app.aot            # rebuilt every run: a cache is only valid for the exact jar + JDK
 TS=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$OUT/results-$TS.txt
+RUN=$OUT/run-$TS                  # one dir per run (two runs at once must not wipe each other)
+DATA=$RUN/data                    # fresh SWITCHBOARD_DATA_DIR, so the first start really is first
+AOT_CACHE=$RUN/app.aot            # rebuilt every run: a cache is only valid for the exact jar + JDK
 
 # ---- Settings ---------------------------------------------------------------------------------
 JAVA=${BENCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -33,8 +33,9 @@ PGBENCH_JOBS=${BENCH_PGBENCH_JOBS:-2}
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx1g}         # used for every start so the variants stay comparable
 START_TIMEOUT=${BENCH_START_TIMEOUT:-180}  # seconds to wait for UP
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-180}    # seconds to wait for exit (AOT assembly happens here)
-PORT=${BENCH_PORT:-}                       # empty: first free port from 18080 up
+PORT=${BENCH_PORT:-}                       # empty: a free port from 18080-18300
 REBUILD=${BENCH_REBUILD:-0}                # 1: rebuild the jar even if it exists
+KEEP=${BENCH_KEEP:-0}                      # 1: keep data dir, jars and AOT cache (~600 MB) after success
 WAIT_IDLE=${BENCH_WAIT_IDLE:-120}          # seconds to wait, before each measurement, for other CPU load to stop
 
 ADMIN_EMAIL=bench@bench.test
@@ -137,6 +138,7 @@ preflight() {
   [[ -x $JAVA ]] || die "JDK 25 not found at $JAVA (set BENCH_JAVA)"
   "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput \
     || die "$JAVA has no -XX:AOTCacheOutput (JDK 25+ needed)"
+  [[ $KEEP =~ ^[01]$ ]] || die "BENCH_KEEP must be 0 or 1"
   [[ $WAIT_IDLE =~ ^[0-9]+$ ]] || die "BENCH_WAIT_IDLE must be a number of seconds"
   for n in DURATION WARMUP THREADS CONNECTIONS START_RUNS PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_JOBS; do
     [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$n must be a positive integer (got '${!n}')"
@@ -162,10 +164,12 @@ build_jar() {
 
 pick_port() {
   if [[ -n $PORT ]]; then return; fi
-  for p in $(seq 18080 18200); do
+  # Start at a pid-dependent offset so two runs at once don't race for the same port.
+  local first=$(( 18080 + $$ % 100 ))
+  for p in $(seq "$first" 18300); do
     if [[ -z $(ss -Htln "sport = :$p") ]]; then PORT=$p; return; fi
   done
-  die "no free port in 18080-18200 (set BENCH_PORT)"
+  die "no free port in $first-18300 (set BENCH_PORT)"
 }
 
 # ---- Server lifecycle -------------------------------------------------------------------------
@@ -406,8 +410,7 @@ main() {
   build_jar
   pick_port
   BASE=http://127.0.0.1:$PORT
-  rm -rf "$RUN" "$AOT_CACHE" "$AOT_CACHE.config"
-  mkdir -p "$RUN" "$DATA"
+  mkdir -p "$OUT" && mkdir "$RUN" "$DATA"
   cd "$RUN"   # anything a tool drops in its working directory lands here, not in the repo
   log "port $PORT, data dir $DATA, results $RESULTS"
   background_check before
@@ -482,9 +485,13 @@ main() {
   echo
   sed '/^== raw output ==$/,$d' "$RESULTS"
   echo "Written to $RESULTS (raw wrk/pgbench output appended; logs in $RUN)"
+  if [[ $KEEP != 1 ]]; then
+    # Logs and raw outputs stay; the bulky parts (pgbench tables, jars, AOT cache) go.
+    rm -rf "$DATA" "$RUN/app" "$RUN_JAR" "$AOT_CACHE"
+  fi
 
   # Errors from /me make the figures meaningless: fail the run (after printing everything).
-  if (( ${R[me_key_non2xx]} > 0 || ${R[me_jwt_non2xx]} > 0 || ${R[ping_non2xx]} > 0 )); then
+  if (( ${R[me_key_non2xx]:-0} > 0 || ${R[me_jwt_non2xx]:-0} > 0 || ${R[ping_non2xx]:-0} > 0 )); then
     die "wrk saw non-2xx responses (see the table above)"
   fi
 }
