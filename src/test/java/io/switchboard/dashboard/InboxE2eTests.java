@@ -3,74 +3,16 @@ package io.switchboard.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.switchboard.support.Chromium;
-import io.switchboard.support.IntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
+import io.switchboard.support.DashboardBrowserTest;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Channels, the live inbox and contacts in Debian's Chromium, the way a person uses them. */
-class InboxE2eTests extends IntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private final List<String> dialogs = new ArrayList<>();
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-        page = newPage();
-    }
-
-    private Page newPage() {
-        Page opened = context.newPage();
-        opened.onDialog(dialog -> {
-            dialogs.add(dialog.message());
-            dialog.dismiss();
-        });
-        opened.onPageError(pageErrors::add);
-        opened.setDefaultTimeout(15_000);
-        return opened;
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("JavaScript errors in the page").isEmpty();
-        assertThat(dialogs).as("browser dialogs").isEmpty();
-    }
+class InboxE2eTests extends DashboardBrowserTest {
 
     private void signIn() {
         page.navigate("/");
