@@ -33,7 +33,10 @@ class DashboardServingWebTests extends IntegrationTest {
                 .isEqualTo("UP");
         var prometheus = api.send(api.request("/actuator/prometheus", null).setHeader("Accept", "text/plain"));
         assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.raw()).contains("hikaricp_connections");
+        assertThat(prometheus.raw())
+                .contains("hikaricp_connections")
+                .contains("switchboard_inbound_backlog")
+                .contains("switchboard_outbound_lag_seconds");
         var docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/v1/api-keys/{id}")).isTrue();
