@@ -231,9 +231,10 @@ class ChannelController {
     QueueHealth queues() {
         UUID orgId = CurrentPrincipal.get().orgId();
         var inbound = db.select(
-                        DSL.count().filterWhere(InboundEvents.STATUS.eq("pending")),
+                        DSL.count().filterWhere(InboundEvents.STATUS.in("pending", "processing")),
                         DSL.count().filterWhere(InboundEvents.STATUS.eq("failed")),
-                        DSL.min(InboundEvents.RECEIVED_AT).filterWhere(InboundEvents.STATUS.eq("pending")))
+                        DSL.min(InboundEvents.RECEIVED_AT)
+                                .filterWhere(InboundEvents.STATUS.in("pending", "processing")))
                 .from(InboundEvents.T)
                 .where(InboundEvents.ORG_ID.eq(orgId))
                 .fetchSingle();

@@ -60,6 +60,7 @@ final class ChannelTables {
         static final Field<String> LAST_ERROR = field(name("inbound_events", "last_error"), SQLDataType.CLOB);
         static final Field<Instant> RECEIVED_AT = field(name("inbound_events", "received_at"), SQLDataType.INSTANT);
         static final Field<Instant> PROCESSED_AT = field(name("inbound_events", "processed_at"), SQLDataType.INSTANT);
+        static final Field<Instant> CLAIMED_AT = field(name("inbound_events", "claimed_at"), SQLDataType.INSTANT);
     }
 
     static final class Outbound {

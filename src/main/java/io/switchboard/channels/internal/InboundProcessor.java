@@ -6,7 +6,7 @@ import io.switchboard.channels.spi.InboundItem;
 import io.switchboard.channels.spi.UnreadablePayloadException;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.Conversations;
-import io.switchboard.shared.TenantContext;
+import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,13 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works the inbound inbox: claims batches with SKIP LOCKED (any node may run this), turns each raw
@@ -32,74 +29,76 @@ class InboundProcessor extends QueueWorker {
 
     static final int BATCH = 100;
     static final int MAX_ATTEMPTS = 30;
+    static final Duration LEASE = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
 
     private final DSLContext db;
     private final ChannelService channels;
     private final ContactDirectory contacts;
     private final Conversations conversations;
-    private final TransactionTemplate batchTx;
-    private final TransactionTemplate eventTx;
+    private final ScopedTransactions tx;
 
     InboundProcessor(
             DSLContext db,
             ChannelService channels,
             ContactDirectory contacts,
             Conversations conversations,
-            PlatformTransactionManager transactions) {
-        // One loop per node: a batch is one transaction, and two concurrent batches touching the same
-        // contacts in different orders deadlock. Several nodes still work the queue side by side.
-        super("inbound-processor", 1);
+            ScopedTransactions tx) {
+        // Several loops: each event is its own short transaction under a lease, so loops don't deadlock
+        // the way concurrent batch transactions did (ADR 0005).
+        super("inbound-processor", 4);
         this.db = db;
         this.channels = channels;
         this.contacts = contacts;
         this.conversations = conversations;
-        this.batchTx = new TransactionTemplate(transactions);
-        this.eventTx = new TransactionTemplate(transactions);
-        this.eventTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.tx = tx;
     }
 
-    /** Processes one batch; answers how many events it claimed. */
+    /** One claimed event: the lease is taken, the work is not done yet. */
+    record Claimed(long id, UUID orgId, UUID channelId, String payload, String contentType, int attempts) {}
+
+    /** Claims a batch under a lease, then processes each event in its own transaction. */
     @Override
     int workOnce() {
-        return TenantContext.asSystem(
-                "inbound processing",
-                () -> batchTx.execute(status -> {
-                    var batch = db.select(
-                                    InboundEvents.ID,
-                                    InboundEvents.ORG_ID,
-                                    InboundEvents.CHANNEL_ID,
-                                    InboundEvents.PAYLOAD,
-                                    InboundEvents.CONTENT_TYPE,
-                                    InboundEvents.ATTEMPTS)
-                            .from(InboundEvents.T)
-                            .where(InboundEvents.STATUS.eq("pending"), InboundEvents.NEXT_ATTEMPT_AT.le(Instant.now()))
-                            .orderBy(InboundEvents.ID)
-                            .limit(BATCH)
-                            .forUpdate()
-                            .skipLocked()
-                            .fetch();
-                    // a batch usually comes from few channels: load (and decrypt) each once
-                    Map<UUID, ChannelService.LoadedChannel> channelsOfBatch = new HashMap<>();
-                    for (Record event : batch) {
-                        processOne(event, channelsOfBatch);
-                    }
-                    return batch.size();
-                }));
+        List<Claimed> batch = tx.asSystem(
+                "inbound claim",
+                () -> db.resultQuery("""
+                        update inbound_events
+                           set status = 'processing', claimed_at = now()
+                         where id in (select id from inbound_events
+                                       where status = 'pending' and next_attempt_at <= now()
+                                       order by id
+                                       limit ? for update skip locked)
+                        returning id, org_id, channel_id, payload, content_type, attempts
+                        """, BATCH)
+                        .fetch(r -> new Claimed(
+                                r.get(0, Long.class),
+                                r.get(1, UUID.class),
+                                r.get(2, UUID.class),
+                                r.get(3, String.class),
+                                r.get(4, String.class),
+                                r.get(5, Integer.class))));
+        // a batch usually comes from few channels: load (and decrypt) each once
+        Map<UUID, ChannelService.LoadedChannel> channelsOfBatch = new HashMap<>();
+        batch.stream()
+                .sorted(java.util.Comparator.comparingLong(Claimed::id))
+                .forEach(event -> processOne(event, channelsOfBatch));
+        return batch.size();
     }
 
-    private void processOne(Record event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
-        long id = event.get(InboundEvents.ID);
+    private void processOne(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         try {
-            eventTx.executeWithoutResult(savepoint -> apply(event, channelsOfBatch));
-            db.update(InboundEvents.T)
-                    .set(InboundEvents.STATUS, "done")
-                    .set(InboundEvents.PROCESSED_AT, Instant.now())
-                    .set(InboundEvents.ATTEMPTS, InboundEvents.ATTEMPTS.plus(1))
-                    .where(InboundEvents.ID.eq(id))
-                    .execute();
+            tx.asSystem("inbound event", () -> {
+                apply(event, channelsOfBatch);
+                db.update(InboundEvents.T)
+                        .set(InboundEvents.STATUS, "done")
+                        .set(InboundEvents.PROCESSED_AT, Instant.now())
+                        .set(InboundEvents.ATTEMPTS, InboundEvents.ATTEMPTS.plus(1))
+                        .where(InboundEvents.ID.eq(event.id()))
+                        .execute();
+            });
         } catch (RuntimeException e) {
-            int attempts = event.get(InboundEvents.ATTEMPTS) + 1;
+            int attempts = event.attempts() + 1;
             // an unreadable payload stays unreadable: fail it now, visibly, rather than retry for hours
             boolean giveUp = attempts >= MAX_ATTEMPTS || e instanceof UnreadablePayloadException;
             String reason = switch (e) {
@@ -108,27 +107,44 @@ class InboundProcessor extends QueueWorker {
                 default -> e.getClass().getSimpleName() + ": " + e.getMessage();
             };
             if (!(e instanceof NotYetKnown)) {
-                log.warn("Inbound event {} failed (attempt {}): {}", id, attempts, reason);
+                log.warn("Inbound event {} failed (attempt {}): {}", event.id(), attempts, reason);
             }
-            db.update(InboundEvents.T)
-                    .set(InboundEvents.STATUS, giveUp ? "failed" : "pending")
-                    .set(InboundEvents.ATTEMPTS, attempts)
-                    .set(InboundEvents.NEXT_ATTEMPT_AT, Instant.now().plus(backoff(attempts)))
-                    .set(InboundEvents.LAST_ERROR, reason)
-                    .where(InboundEvents.ID.eq(id))
-                    .execute();
+            tx.asSystem(
+                    "inbound retry",
+                    () -> db.update(InboundEvents.T)
+                            .set(InboundEvents.STATUS, giveUp ? "failed" : "pending")
+                            .set(InboundEvents.ATTEMPTS, attempts)
+                            .set(InboundEvents.NEXT_ATTEMPT_AT, Instant.now().plus(backoff(attempts)))
+                            .set(InboundEvents.LAST_ERROR, reason)
+                            .where(InboundEvents.ID.eq(event.id()))
+                            .execute());
         }
     }
 
-    private void apply(Record event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
-        UUID orgId = event.get(InboundEvents.ORG_ID);
-        UUID channelId = event.get(InboundEvents.CHANNEL_ID);
+    /**
+     * A lease older than {@link #LEASE} belongs to a process that died (or stalled): the event goes
+     * back to the queue. Processing twice is harmless: ingest is idempotent on provider message ids.
+     */
+    @Scheduled(fixedDelay = 5_000, initialDelay = 2_000)
+    void releaseExpiredLeases() {
+        tx.asSystem(
+                "inbound lease recovery",
+                () -> db.update(InboundEvents.T)
+                        .set(InboundEvents.STATUS, "pending")
+                        .where(
+                                InboundEvents.STATUS.eq("processing"),
+                                InboundEvents.CLAIMED_AT.lt(Instant.now().minus(LEASE)))
+                        .execute());
+    }
+
+    private void apply(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+        UUID orgId = event.orgId();
+        UUID channelId = event.channelId();
         var channel = channelsOfBatch.computeIfAbsent(
                 channelId,
                 id -> channels.load(id).orElseThrow(() -> new IllegalStateException("channel " + id + " is gone")));
-        List<InboundItem> items = channel.factory()
-                .create(channel.connection())
-                .parse(event.get(InboundEvents.PAYLOAD), event.get(InboundEvents.CONTENT_TYPE));
+        List<InboundItem> items =
+                channel.factory().create(channel.connection()).parse(event.payload(), event.contentType());
         for (InboundItem item : items) {
             switch (item) {
                 case InboundItem.Message message -> {

@@ -44,7 +44,7 @@ class QueueMetrics {
         tx.asSystem("queue metrics", () -> {
             var inbound = db.resultQuery("""
                     select count(*), coalesce(extract(epoch from now() - min(received_at)), 0)::bigint
-                      from inbound_events where status = 'pending'""").fetchSingle();
+                      from inbound_events where status in ('pending', 'processing')""").fetchSingle();
             var outbound = db.resultQuery("""
                     select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint
                       from outbound_messages where status in ('queued', 'claimed', 'sending')""").fetchSingle();
