@@ -56,37 +56,6 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# System-wide CPU busy % over <seconds>, from /proc/stat. Taken while our server is idle, it
-# shows how much CPU something else on the machine is taking from the measurement that follows.
-cpu_busy_pct() {
-  local a b
-  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
-  sleep "$1"
-  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; all = busy + y[2] - x[2]
-    printf "%.0f", (all > 0 ? 100 * busy / all : 0) }'
-}
-
-# Before each measurement: wait (up to BENCH_WAIT_IDLE s) until the machine is idle apart from
-# our idle server, then remember the background CPU (R[bg_<name>]) for the report. Builds and
-# test suites on the same 2 cores would otherwise halve the figure without anyone noticing.
-background_check() {
-  local name=$1 pct deadline=$(( $(now_ms) + WAIT_IDLE * 1000 )) announced=0
-  while :; do
-    pct=$(cpu_busy_pct 1)
-    (( pct > 20 && $(now_ms) < deadline )) || break
-    if (( ! announced )); then
-      log "the CPU is ${pct}% busy before [$name] (someone else is running); waiting up to ${WAIT_IDLE}s for idle"
-      announced=1
-    fi
-    sleep 4
-  done
-  R[bg_$name]=$pct
-  if (( pct > 20 )); then
-    log "warning: still ${pct}% CPU busy before [$name]; measuring anyway, the figure will be low"
-  fi
-}
-
 # CPU ticks used so far by every process that is not this benchmark's, as "pid ticks" lines.
 # Ours: this shell and its children (server, wrk, pgbench), the server's children (initdb, the
 # AOT assembly JVM) and our PostgreSQL (postmaster on our data dir, and its backends).
@@ -116,6 +85,30 @@ others_end() {
     NR == FNR { before[$1] = $2; next }
     { d = $2 - (($1 in before) ? before[$1] : 0); if (d > 0) ticks += d }
     END { printf "%.0f", (ms > 0 ? 100 * ticks / hz / (ms / 1000) / n : 0) }' "$RUN/cpu-others-$1.before" "$RUN/cpu-others-$1.after")
+  rm -f "$RUN/cpu-others-$1.before" "$RUN/cpu-others-$1.after"
+}
+
+# Before each measurement: wait (up to BENCH_WAIT_IDLE s) until other processes leave the machine
+# alone (<= 20 % of it over 1 s), and remember what they took (R[bg_<name>]) for the report.
+# Builds and test suites on the same 2 cores would otherwise halve a figure unnoticed.
+background_check() {
+  local name=$1 pct deadline=$(( $(now_ms) + WAIT_IDLE * 1000 )) announced=0
+  while :; do
+    others_begin "idle_$name"
+    sleep 1
+    others_end "idle_$name"
+    pct=${R[other_idle_$name]}
+    (( pct > 20 && $(now_ms) < deadline )) || break
+    if (( ! announced )); then
+      log "other processes are using ${pct}% of the CPU before [$name]; waiting up to ${WAIT_IDLE}s for them to stop"
+      announced=1
+    fi
+    sleep 4
+  done
+  R[bg_$name]=$pct
+  if (( pct > 20 )); then
+    log "warning: other processes still use ${pct}% of the CPU before [$name]; measuring anyway, the figure will be low"
+  fi
 }
 
 # ---- Cleanup ----------------------------------------------------------------------------------
