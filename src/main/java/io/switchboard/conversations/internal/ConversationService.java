@@ -66,10 +66,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             @Nullable String providerMessageId,
             MessageContent content,
             Instant sentAt) {
-        // one writer per (contact, channel) at a time: no two open conversations, dedupe check is race-free
-        db.select(DSL.field(
-                        "pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class, contactId + "|" + channelId))
-                .fetch();
+        lockContactOnChannel(contactId, channelId);
         if (providerMessageId != null
                 && db.fetchExists(
                         Messages.T,
@@ -109,11 +106,16 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     @Override
     @Transactional
     public UUID conversationFor(UUID orgId, UUID channelId, UUID contactId) {
+        lockContactOnChannel(contactId, channelId);
+        return openConversation(orgId, channelId, contactId)
+                .orElseGet(() -> startConversation(orgId, channelId, contactId));
+    }
+
+    /** One writer per (contact, channel) at a time: no two open conversations, and the dedupe check is race-free. */
+    private void lockContactOnChannel(UUID contactId, UUID channelId) {
         db.select(DSL.field(
                         "pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class, contactId + "|" + channelId))
                 .fetch();
-        return openConversation(orgId, channelId, contactId)
-                .orElseGet(() -> startConversation(orgId, channelId, contactId));
     }
 
     private Optional<UUID> openConversation(UUID orgId, UUID channelId, UUID contactId) {
