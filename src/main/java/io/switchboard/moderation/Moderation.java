@@ -1,0 +1,40 @@
+package io.switchboard.moderation;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+public interface Moderation {
+
+    /**
+     * Checks one text for one organisation and logs the decision.
+     *
+     * @param subjectRef what the text belongs to, for the log (a message id, a call id, "playground")
+     */
+    Decision check(UUID orgId, String text, Stage stage, @Nullable String subjectRef);
+
+    enum Stage {
+        INBOUND,
+        REPLY,
+        CALL_PROMPT
+    }
+
+    enum Verdict {
+        ALLOW,
+        /** Allowed, but worth a human's look (shown in the inbox). */
+        FLAG,
+        BLOCK
+    }
+
+    /**
+     * @param text the text to use from here on: the original, or with PII masked when masking is on
+     */
+    record Decision(Verdict verdict, List<Finding> findings, String text) {
+        public boolean blocked() {
+            return verdict == Verdict.BLOCK;
+        }
+    }
+
+    /** @param rule blocked_term, prompt_injection, pii_email, pii_phone, pii_card, openai:&lt;category&gt; */
+    record Finding(String rule, String detail) {}
+}
