@@ -48,7 +48,9 @@ final class OfflineResponder {
             "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
             "want", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
             "with", "would", "you", "your", "yours", "get", "got", "there's", "what's", "s", "t", "don", "hi", "hello",
-            "thanks", "thank");
+            "thanks", "thank",
+            "long", "much", "many", "take", "make", "way", "possible", "able", "anyone", "something", "anything",
+            "thing", "ok", "okay", "yes", "one", "ever", "still", "really", "go", "use");
 
     record Answer(String text, String passageId) {}
 
@@ -96,6 +98,8 @@ final class OfflineResponder {
         for (String q : query) {
             int n = df.getOrDefault(q, 0);
             double w = Math.log(1 + (all.size() - n + 0.5) / (n + 0.5));
+            // a word no passage uses still counts against the answer, but less than one they use
+            if (n == 0) w *= 0.6;
             idf.put(q, w);
             totalIdf += w;
         }
