@@ -162,7 +162,10 @@ final class LangChain4jChatProvider implements ChatProvider {
                 var retryAfter = t instanceof ProviderHttpClient.StatusException s ? s.retryAfter() : null;
                 String detail = "HTTP " + status + shortBody(http.getMessage());
                 Kind kind;
-                if (status == 401 || status == 403) kind = Kind.AUTH;
+                boolean keyRejected = status == 400
+                        && http.getMessage() != null
+                        && http.getMessage().toLowerCase(java.util.Locale.ROOT).contains("api key not valid");
+                if (status == 401 || status == 403 || keyRejected) kind = Kind.AUTH; // Gemini answers 400 to a bad key
                 else if (status == 429) kind = Kind.RATE_LIMITED;
                 else if (status == 408) kind = Kind.TIMEOUT;
                 else if (status >= 500) kind = Kind.SERVER;

@@ -61,23 +61,37 @@ class ModerationController {
     }
 
     record SettingsBody(
-            @NotNull @Size(max = MAX_TERMS) @Schema(description = "matched as whole words, case-insensitive") List<String> blockedTerms,
-            @Schema(description = "replace e-mail addresses, phone, card and IBAN numbers by placeholders") boolean maskPii,
-            @Schema(description = "block inbound prompt-injection attempts instead of flagging them") boolean blockPromptInjection,
+            @NotNull @Size(max = MAX_TERMS) @Schema(description = "matched as whole words, case-insensitive")
+            List<String> blockedTerms,
+
+            @Schema(description = "replace e-mail addresses, phone, card and IBAN numbers by placeholders")
+            boolean maskPii,
+
+            @Schema(description = "block inbound prompt-injection attempts instead of flagging them")
+            boolean blockPromptInjection,
+
             @Schema(description = "also ask OpenAI's moderation API (key from the OpenAI provider or OPENAI_API_KEY)")
             boolean useOpenAiModeration) {}
 
     record CheckRequest(
             @NotBlank @Size(max = 20_000) String text,
-            @Nullable @Schema(description = "inbound (default), reply or call_prompt") String stage) {}
+
+            @Nullable @Schema(description = "inbound (default), reply or call_prompt")
+            String stage) {}
 
     record DecisionView(
             long id,
-            @Schema(description = "inbound, reply or call_prompt") String stage,
+
+            @Schema(description = "inbound, reply or call_prompt")
+            String stage,
+
             @Schema(description = "allow, flag or block") String verdict,
             List<Finding> findings,
             @Nullable String subjectRef,
-            @Schema(description = "the start of the text as decided (masked when masking is on)") String excerpt,
+
+            @Schema(description = "the start of the text as decided (masked when masking is on)")
+            String excerpt,
+
             Instant createdAt) {}
 
     @GetMapping("/settings")
@@ -94,13 +108,19 @@ class ModerationController {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         var terms = new LinkedHashMap<String, String>();
         for (int i = 0; i < body.blockedTerms().size(); i++) {
-            String term = body.blockedTerms().get(i) == null ? "" : body.blockedTerms().get(i).trim();
+            String term = body.blockedTerms().get(i) == null
+                    ? ""
+                    : body.blockedTerms().get(i).trim();
             if (term.isEmpty()) throw ApiProblem.invalidField("blockedTerms[" + i + "]", "must not be blank");
-            if (term.length() > 100) throw ApiProblem.invalidField("blockedTerms[" + i + "]", "must be at most 100 characters");
+            if (term.length() > 100)
+                throw ApiProblem.invalidField("blockedTerms[" + i + "]", "must be at most 100 characters");
             terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
         }
         var settings = new ModerationSettings(
-                new ArrayList<>(terms.values()), body.maskPii(), body.blockPromptInjection(), body.useOpenAiModeration());
+                new ArrayList<>(terms.values()),
+                body.maskPii(),
+                body.blockPromptInjection(),
+                body.useOpenAiModeration());
         moderation.saveSettings(principal.orgId(), settings);
         audit.record(
                 "moderation.settings_updated",
@@ -125,7 +145,8 @@ class ModerationController {
     @Operation(summary = "The decision log, newest first")
     PageResponse<DecisionView> decisions(
             @ParameterObject @Valid PageQuery page,
-            @Parameter(description = "inbound, reply or call_prompt") @RequestParam(required = false) @Nullable String stage,
+            @Parameter(description = "inbound, reply or call_prompt") @RequestParam(required = false) @Nullable
+                    String stage,
             @Parameter(description = "allow, flag or block") @RequestParam(required = false) @Nullable String verdict) {
         var conditions = new ArrayList<Condition>();
         conditions.add(Decisions.ORG_ID.eq(CurrentPrincipal.get().orgId()));
@@ -135,7 +156,9 @@ class ModerationController {
         if (verdict != null && !verdict.isBlank()) {
             try {
                 conditions.add(Decisions.VERDICT.eq(
-                        Moderation.Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT)).name().toLowerCase(Locale.ROOT)));
+                        Moderation.Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT))
+                                .name()
+                                .toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalidField("verdict", "must be allow, flag or block");
             }

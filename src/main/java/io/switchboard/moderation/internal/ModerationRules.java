@@ -34,7 +34,8 @@ final class ModerationRules {
                     Pattern.compile(
                             "\\b(ignore|disregard|forget|override|bypass)\\b[^.!?\\n]{0,40}?\\b(previous|prior|above|earlier|all|your|the|any|these|those)\\b[^.!?\\n]{0,25}?\\b(instructions?|prompts?|rules|guidelines|directions|directives)\\b",
                             FLAGS)),
-            new Marker("you are now", Pattern.compile("\\byou are now\\b|\\bfrom now on,? you (are|will|must)\\b", FLAGS)),
+            new Marker(
+                    "you are now", Pattern.compile("\\byou are now\\b|\\bfrom now on,? you (are|will|must)\\b", FLAGS)),
             new Marker("system prompt", Pattern.compile("\\bsystem\\s+(prompt|message|instructions)\\b", FLAGS)),
             new Marker(
                     "reveal instructions",
@@ -59,7 +60,8 @@ final class ModerationRules {
 
     private static final Pattern EMAIL =
             Pattern.compile("(?<![\\w.+-])[\\w.+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\(?\\d[\\d ().-]{6,}\\d(?!\\w)");
 

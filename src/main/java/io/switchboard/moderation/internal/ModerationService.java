@@ -52,7 +52,8 @@ class ModerationService implements Moderation {
         return decide(orgId, text, Stage.REPLY, systemPrompt, subjectRef);
     }
 
-    private Decision decide(UUID orgId, String text, Stage stage, @Nullable String systemPrompt, @Nullable String subjectRef) {
+    private Decision decide(
+            UUID orgId, String text, Stage stage, @Nullable String systemPrompt, @Nullable String subjectRef) {
         ModerationSettings settings = tx.inOrg(orgId, () -> settings(orgId));
         var rules = ModerationRules.evaluate(text, stage, settings, systemPrompt);
         Verdict verdict = rules.verdict();
@@ -62,9 +63,10 @@ class ModerationService implements Moderation {
             if (api.failed()) {
                 findings.add(new Finding("openai_unavailable", api.error() + "; built-in rules decided"));
             } else if (api.flagged()) {
-                findings.addAll(api.categories().isEmpty()
-                        ? List.of(new Finding("openai:flagged", "flagged"))
-                        : api.categories());
+                findings.addAll(
+                        api.categories().isEmpty()
+                                ? List.of(new Finding("openai:flagged", "flagged"))
+                                : api.categories());
                 verdict = Verdict.BLOCK;
             }
         }
@@ -74,7 +76,11 @@ class ModerationService implements Moderation {
     }
 
     ModerationSettings settings(UUID orgId) {
-        return db.select(Settings.BLOCKED_TERMS, Settings.MASK_PII, Settings.BLOCK_PROMPT_INJECTION, Settings.USE_OPENAI_MODERATION)
+        return db.select(
+                        Settings.BLOCKED_TERMS,
+                        Settings.MASK_PII,
+                        Settings.BLOCK_PROMPT_INJECTION,
+                        Settings.USE_OPENAI_MODERATION)
                 .from(Settings.T)
                 .where(Settings.ORG_ID.eq(orgId))
                 .fetchOptional(r -> new ModerationSettings(
@@ -104,15 +110,19 @@ class ModerationService implements Moderation {
     /** Logging must not turn a decision into a failure: the caller still gets the verdict. */
     private void logDecision(UUID orgId, Stage stage, Decision decision, @Nullable String subjectRef) {
         try {
-            String excerpt = decision.text().length() <= EXCERPT ? decision.text() : decision.text().substring(0, EXCERPT) + "…";
-            tx.inOrg(orgId, () -> db.insertInto(Decisions.T)
-                    .set(Decisions.ORG_ID, orgId)
-                    .set(Decisions.STAGE, stage.name().toLowerCase(Locale.ROOT))
-                    .set(Decisions.VERDICT, decision.verdict().name().toLowerCase(Locale.ROOT))
-                    .set(Decisions.FINDINGS, JSONB.valueOf(json.writeValueAsString(decision.findings())))
-                    .set(Decisions.SUBJECT_REF, subjectRef)
-                    .set(Decisions.EXCERPT, excerpt)
-                    .execute());
+            String excerpt = decision.text().length() <= EXCERPT
+                    ? decision.text()
+                    : decision.text().substring(0, EXCERPT) + "…";
+            tx.inOrg(
+                    orgId,
+                    () -> db.insertInto(Decisions.T)
+                            .set(Decisions.ORG_ID, orgId)
+                            .set(Decisions.STAGE, stage.name().toLowerCase(Locale.ROOT))
+                            .set(Decisions.VERDICT, decision.verdict().name().toLowerCase(Locale.ROOT))
+                            .set(Decisions.FINDINGS, JSONB.valueOf(json.writeValueAsString(decision.findings())))
+                            .set(Decisions.SUBJECT_REF, subjectRef)
+                            .set(Decisions.EXCERPT, excerpt)
+                            .execute());
         } catch (RuntimeException e) {
             log.warn("Could not log a moderation decision of org {}: {}", orgId, e.getMessage());
         }

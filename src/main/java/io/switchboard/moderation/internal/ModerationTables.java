@@ -40,6 +40,7 @@ final class ModerationTables {
         static final Field<String> SUBJECT_REF = field(name("moderation_decisions", "subject_ref"), SQLDataType.CLOB);
         static final Field<String> EXCERPT = field(name("moderation_decisions", "excerpt"), SQLDataType.CLOB);
         static final Field<Instant> CREATED_AT = field(name("moderation_decisions", "created_at"), SQLDataType.INSTANT);
-        static final List<Field<?>> ALL = List.of(ID, ORG_ID, STAGE, VERDICT, FINDINGS, SUBJECT_REF, EXCERPT, CREATED_AT);
+        static final List<Field<?>> ALL =
+                List.of(ID, ORG_ID, STAGE, VERDICT, FINDINGS, SUBJECT_REF, EXCERPT, CREATED_AT);
     }
 }

@@ -38,7 +38,9 @@ class OpenAiModerationClient {
     private final HttpClient http;
 
     OpenAiModerationClient(
-            OpenAiAccess access, JsonMapper json, @Value("${switchboard.moderation.openai-timeout:5s}") Duration timeout) {
+            OpenAiAccess access,
+            JsonMapper json,
+            @Value("${switchboard.moderation.openai-timeout:5s}") Duration timeout) {
         this.access = access;
         this.json = json;
         this.timeout = timeout;
@@ -76,8 +78,11 @@ class OpenAiModerationClient {
             List<Finding> categories = new ArrayList<>();
             for (var category : result.path("categories").properties()) {
                 if (category.getValue().asBoolean(false)) {
-                    double score = result.path("category_scores").path(category.getKey()).asDouble(0);
-                    categories.add(new Finding("openai:" + category.getKey(), String.format(java.util.Locale.ROOT, "score %.2f", score)));
+                    double score = result.path("category_scores")
+                            .path(category.getKey())
+                            .asDouble(0);
+                    categories.add(new Finding(
+                            "openai:" + category.getKey(), String.format(java.util.Locale.ROOT, "score %.2f", score)));
                 }
             }
             return new Verdict(result.path("flagged").asBoolean(false), categories, "");

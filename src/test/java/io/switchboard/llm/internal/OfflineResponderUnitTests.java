@@ -57,7 +57,8 @@ class OfflineResponderUnitTests {
     void saysNothingWhenNoPassageMatchesTheQuestion() {
         assertThat(OfflineResponder.answer("What is the capital of Peru?", List.of(HOURS, RETURNS, SHIPPING)))
                 .isEmpty();
-        assertThat(OfflineResponder.answer("What are your opening hours?", List.of())).isEmpty();
+        assertThat(OfflineResponder.answer("What are your opening hours?", List.of()))
+                .isEmpty();
         assertThat(OfflineResponder.answer("?", List.of(HOURS))).isEmpty();
     }
 

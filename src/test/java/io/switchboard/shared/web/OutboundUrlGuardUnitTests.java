@@ -11,21 +11,32 @@ class OutboundUrlGuardUnitTests {
 
     @Test
     void refusesLoopbackAndPrivateAddressesUnlessAllowed() throws Exception {
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("127.0.0.1"), false)).contains("loopback");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("10.1.2.3"), false)).contains("private");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("192.168.0.10"), false)).contains("private");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("100.64.0.1"), false)).contains("carrier-grade");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("fd00::1"), false)).contains("unique-local");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("127.0.0.1"), true)).isNull();
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("10.1.2.3"), true)).isNull();
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("8.8.8.8"), false)).isNull();
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("127.0.0.1"), false))
+                .contains("loopback");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("10.1.2.3"), false))
+                .contains("private");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("192.168.0.10"), false))
+                .contains("private");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("100.64.0.1"), false))
+                .contains("carrier-grade");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("fd00::1"), false))
+                .contains("unique-local");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("127.0.0.1"), true))
+                .isNull();
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("10.1.2.3"), true))
+                .isNull();
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("8.8.8.8"), false))
+                .isNull();
     }
 
     @Test
     void neverAllowsMetadataWildcardOrMulticastAddresses() throws Exception {
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("169.254.169.254"), true)).contains("link-local");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("0.0.0.0"), true)).contains("wildcard");
-        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("224.0.0.1"), true)).contains("multicast");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("169.254.169.254"), true))
+                .contains("link-local");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("0.0.0.0"), true))
+                .contains("wildcard");
+        assertThat(OutboundUrlGuard.refusal(InetAddress.getByName("224.0.0.1"), true))
+                .contains("multicast");
     }
 
     @Test
