@@ -77,7 +77,17 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String llmProviderId = api.post(
+                        "/api/v1/llm/providers",
+                        Map.of("type", "openai", "name", "A's provider", "apiKey", "sk-of-a", "model", "gpt-4o-mini"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
+                Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -93,6 +103,7 @@ class TenantIsolationWebTests extends IntegrationTest {
         Map<String, Object> bodies = Map.of(
                 "/api/v1/members/{userId}", Map.of("role", "viewer"),
                 "/api/v1/channels/{id}", Map.of("name", "stolen"),
+                "/api/v1/llm/providers/{id}", Map.of("name", "stolen"),
                 "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
                 "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
                 "/api/v1/contacts/{id}", Map.of("name", "stolen"),
@@ -165,7 +176,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 channelId,
                 contactId,
                 conversationId,
-                "A's secret words");
+                "A's secret words",
+                llmProviderId,
+                "A's provider");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -47,6 +47,7 @@ public abstract class IntegrationTest {
         // LLM provider fakes (WireMock) listen on loopback, which this operator setting allows;
         // link-local and metadata addresses stay refused (LlmProvidersWebTests)
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
+        registry.add("switchboard.llm.test-timeout", () -> "2s");
     }
 
     @BeforeEach

@@ -134,11 +134,21 @@ class ModerationController {
         return settings();
     }
 
+    record CheckResult(
+            @Schema(description = "allow, flag or block") String verdict,
+            List<Finding> findings,
+
+            @Schema(description = "the text to use from here on (masked when masking is on)")
+            String text) {}
+
     @PostMapping("/check")
     @Operation(summary = "Check a text as the pipeline would (logged with subject \"playground\")")
-    Moderation.Decision check(@Valid @RequestBody CheckRequest request) {
+    CheckResult check(@Valid @RequestBody CheckRequest request) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
-        return moderation.check(principal.orgId(), request.text(), stage(request.stage(), "stage"), "playground");
+        var decision =
+                moderation.check(principal.orgId(), request.text(), stage(request.stage(), "stage"), "playground");
+        return new CheckResult(
+                decision.verdict().name().toLowerCase(Locale.ROOT), decision.findings(), decision.text());
     }
 
     @GetMapping("/decisions")
