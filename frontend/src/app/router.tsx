@@ -22,6 +22,8 @@ const Account = lazy(() => import('./routes/app/account'))
 const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
+const AiProviders = lazy(() => import('./routes/app/ai-providers'))
+const Moderation = lazy(() => import('./routes/app/moderation'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -55,6 +57,8 @@ export const routes: RouteObject[] = [
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },
+          { path: '/ai-providers', element: <AiProviders /> },
+          { path: '/moderation', element: <Moderation /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

@@ -59,7 +59,7 @@ class LlmController {
         this.usage = usage;
     }
 
-    record ProviderView(
+    record LlmProvider(
             UUID id,
 
             @Schema(description = "openai, anthropic, gemini or ollama")
@@ -87,7 +87,7 @@ class LlmController {
 
             @Nullable Instant createdAt) {}
 
-    record CreateProviderRequest(
+    record CreateLlmProviderRequest(
             @NotBlank @Schema(description = "openai, anthropic, gemini or ollama")
             String type,
 
@@ -106,7 +106,7 @@ class LlmController {
             @Nullable Integer maxOutputTokens,
             @Nullable Boolean enabled) {}
 
-    record UpdateProviderRequest(
+    record UpdateLlmProviderRequest(
             @Nullable @Size(max = 100) String name,
 
             @Nullable @Size(max = 500) @Schema(description = "empty = the provider's default")
@@ -120,10 +120,10 @@ class LlmController {
             @Nullable Integer maxOutputTokens,
             @Nullable Boolean enabled) {}
 
-    record ProviderType(
+    record LlmProviderType(
             String type, String displayName, String defaultBaseUrl, String defaultModel, boolean requiresApiKey) {}
 
-    record StatusProvider(
+    record LlmStatusProvider(
             UUID id, String name, String type, String model, boolean enabled, String source, String circuitState) {}
 
     record LlmStatus(
@@ -132,9 +132,9 @@ class LlmController {
                             "offline: only the built-in extractive responder answers; providers: at least one provider is enabled")
             String mode,
 
-            List<StatusProvider> providers) {}
+            List<LlmStatusProvider> providers) {}
 
-    record PriceRow(
+    record LlmPrice(
             @NotBlank @Size(max = 200) String model,
             @NotNull @PositiveOrZero Long inputMicrosPerMillion,
             @NotNull @PositiveOrZero Long outputMicrosPerMillion,
@@ -142,13 +142,13 @@ class LlmController {
             @Nullable @Schema(description = "default or organization", accessMode = Schema.AccessMode.READ_ONLY)
             String source) {}
 
-    record PriceTable(@NotNull @Size(max = 500) List<@Valid PriceRow> prices) {}
+    record LlmPriceTable(@NotNull @Size(max = 500) List<@Valid LlmPrice> prices) {}
 
     @GetMapping("/provider-types")
     @Operation(summary = "Provider types this server supports, with their defaults")
-    List<ProviderType> types() {
+    List<LlmProviderType> types() {
         return registry.all().stream()
-                .map(f -> new ProviderType(
+                .map(f -> new LlmProviderType(
                         f.type(), f.displayName(), f.defaultBaseUrl(), f.defaultModel(), f.requiresApiKey()))
                 .toList();
     }
@@ -156,7 +156,7 @@ class LlmController {
     @GetMapping("/providers")
     @Operation(
             summary = "The organisation's providers, then the server's environment providers; keys are never returned")
-    List<ProviderView> list() {
+    List<LlmProvider> list() {
         return store.list(CurrentPrincipal.get().orgId()).stream()
                 .map(this::view)
                 .toList();
@@ -165,7 +165,7 @@ class LlmController {
     @PostMapping("/providers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a provider (admins); the API key is stored encrypted")
-    ProviderView create(@Valid @RequestBody CreateProviderRequest request) {
+    LlmProvider create(@Valid @RequestBody CreateLlmProviderRequest request) {
         return view(store.create(
                 request.type(),
                 request.name(),
@@ -179,13 +179,13 @@ class LlmController {
 
     @GetMapping("/providers/{id}")
     @Operation(summary = "One provider")
-    ProviderView get(@PathVariable UUID id) {
+    LlmProvider get(@PathVariable UUID id) {
         return view(store.get(CurrentPrincipal.get().orgId(), id));
     }
 
     @PatchMapping("/providers/{id}")
     @Operation(summary = "Change a provider (admins); send apiKey only to replace it")
-    ProviderView update(@PathVariable UUID id, @Valid @RequestBody UpdateProviderRequest request) {
+    LlmProvider update(@PathVariable UUID id, @Valid @RequestBody UpdateLlmProviderRequest request) {
         store.get(CurrentPrincipal.get().orgId(), id);
         store.requireOwn(id);
         return view(store.update(
@@ -214,7 +214,7 @@ class LlmController {
             summary = "Make a tiny real call to the provider",
             description =
                     "Answers 502 (auth refused, unreachable, rejected) or 504 (timeout) as Problem Details when the call fails")
-    ProviderTester.TestResult test(@PathVariable UUID id) {
+    ProviderTester.ProviderTestResult test(@PathVariable UUID id) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         return tester.test(principal.orgId(), store.get(principal.orgId(), id));
     }
@@ -223,7 +223,7 @@ class LlmController {
     @Operation(summary = "Which mode is active (offline or providers) and the circuit state of each provider")
     LlmStatus status() {
         var providers = store.list(CurrentPrincipal.get().orgId()).stream()
-                .map(p -> new StatusProvider(
+                .map(p -> new LlmStatusProvider(
                         p.config().id(),
                         p.config().name(),
                         p.config().type(),
@@ -232,16 +232,16 @@ class LlmController {
                         p.fromEnvironment() ? "environment" : "organization",
                         breakers.state(p.config().id())))
                 .toList();
-        boolean any = providers.stream().anyMatch(StatusProvider::enabled);
+        boolean any = providers.stream().anyMatch(LlmStatusProvider::enabled);
         return new LlmStatus(any ? "providers" : "offline", providers);
     }
 
     @GetMapping("/prices")
     @Operation(
             summary = "Price per million tokens (in micros) for each model: defaults and the organisation's overrides")
-    PriceTable prices() {
-        return new PriceTable(prices.list(CurrentPrincipal.get().orgId()).stream()
-                .map(p -> new PriceRow(p.model(), p.inputMicrosPerMillion(), p.outputMicrosPerMillion(), p.source()))
+    LlmPriceTable prices() {
+        return new LlmPriceTable(prices.list(CurrentPrincipal.get().orgId()).stream()
+                .map(p -> new LlmPrice(p.model(), p.inputMicrosPerMillion(), p.outputMicrosPerMillion(), p.source()))
                 .toList());
     }
 
@@ -250,7 +250,7 @@ class LlmController {
     @Operation(
             summary =
                     "Replace the organisation's prices (admins); rows equal to the default are not stored as overrides")
-    PriceTable putPrices(@Valid @RequestBody PriceTable table) {
+    LlmPriceTable putPrices(@Valid @RequestBody LlmPriceTable table) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         var seen = new java.util.HashSet<String>();
         for (int i = 0; i < table.prices().size(); i++) {
@@ -275,7 +275,7 @@ class LlmController {
     @Operation(
             summary =
                     "Provider calls, tokens and cost per day and provider (UTC days, both ends included; default the last 30 days)")
-    UsageReport.Usage usage(
+    UsageReport.LlmUsage usage(
             @Parameter(description = "first day, e.g. 2026-11-01") @RequestParam(required = false) @Nullable
                     LocalDate from,
             @Parameter(description = "last day, included") @RequestParam(required = false) @Nullable LocalDate to) {
@@ -287,9 +287,9 @@ class LlmController {
         return usage.report(CurrentPrincipal.get().orgId(), first, last);
     }
 
-    private ProviderView view(StoredProvider p) {
+    private LlmProvider view(StoredProvider p) {
         var c = p.config();
-        return new ProviderView(
+        return new LlmProvider(
                 c.id(),
                 c.type(),
                 c.name(),

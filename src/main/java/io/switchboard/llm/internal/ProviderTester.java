@@ -36,9 +36,10 @@ class ProviderTester implements DisposableBean {
         this.properties = properties;
     }
 
-    record TestResult(boolean ok, String model, String reply, long latencyMs, int inputTokens, int outputTokens) {}
+    record ProviderTestResult(
+            boolean ok, String model, String reply, long latencyMs, int inputTokens, int outputTokens) {}
 
-    TestResult test(UUID orgId, StoredProvider stored) {
+    ProviderTestResult test(UUID orgId, StoredProvider stored) {
         var config = stored.config();
         var provider = registry.require(config.type()).create(config);
         var request = new ProviderRequest(
@@ -64,7 +65,8 @@ class ProviderTester implements DisposableBean {
                     null));
             // a working provider needs no cooldown any more (e.g. after its key was fixed)
             breakers.forProvider(config.id()).reset();
-            return new TestResult(true, reply.model(), reply.text(), ms, reply.inputTokens(), reply.outputTokens());
+            return new ProviderTestResult(
+                    true, reply.model(), reply.text(), ms, reply.inputTokens(), reply.outputTokens());
         } catch (TimeoutException e) {
             call.cancel(true);
             record(

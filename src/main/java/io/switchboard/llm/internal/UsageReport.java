@@ -22,7 +22,7 @@ class UsageReport {
         this.db = db;
     }
 
-    record Row(
+    record LlmUsageRow(
             LocalDate day,
             UUID providerId,
             String providerName,
@@ -32,11 +32,11 @@ class UsageReport {
             long outputTokens,
             long costMicros) {}
 
-    record Totals(long calls, long failedCalls, long inputTokens, long outputTokens, long costMicros) {}
+    record LlmUsageTotals(long calls, long failedCalls, long inputTokens, long outputTokens, long costMicros) {}
 
-    record Usage(LocalDate from, LocalDate to, List<Row> rows, Totals totals) {}
+    record LlmUsage(LocalDate from, LocalDate to, List<LlmUsageRow> rows, LlmUsageTotals totals) {}
 
-    Usage report(UUID orgId, LocalDate from, LocalDate to) {
+    LlmUsage report(UUID orgId, LocalDate from, LocalDate to) {
         Field<LocalDate> day = DSL.field("({0} AT TIME ZONE 'UTC')::date", SQLDataType.LOCALDATE, Calls.CREATED_AT);
         var rows = db.select(
                         day,
@@ -55,7 +55,7 @@ class UsageReport {
                                 to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .groupBy(day, Calls.PROVIDER_ID)
                 .orderBy(day, DSL.max(Calls.PROVIDER_NAME))
-                .fetch(r -> new Row(
+                .fetch(r -> new LlmUsageRow(
                         r.value1(),
                         r.value2(),
                         r.value3(),
@@ -64,12 +64,12 @@ class UsageReport {
                         r.value6() == null ? 0 : r.value6().longValue(),
                         r.value7() == null ? 0 : r.value7().longValue(),
                         r.value8() == null ? 0 : r.value8().longValue()));
-        var totals = new Totals(
-                rows.stream().mapToLong(Row::calls).sum(),
-                rows.stream().mapToLong(Row::failedCalls).sum(),
-                rows.stream().mapToLong(Row::inputTokens).sum(),
-                rows.stream().mapToLong(Row::outputTokens).sum(),
-                rows.stream().mapToLong(Row::costMicros).sum());
-        return new Usage(from, to, rows, totals);
+        var totals = new LlmUsageTotals(
+                rows.stream().mapToLong(LlmUsageRow::calls).sum(),
+                rows.stream().mapToLong(LlmUsageRow::failedCalls).sum(),
+                rows.stream().mapToLong(LlmUsageRow::inputTokens).sum(),
+                rows.stream().mapToLong(LlmUsageRow::outputTokens).sum(),
+                rows.stream().mapToLong(LlmUsageRow::costMicros).sum());
+        return new LlmUsage(from, to, rows, totals);
     }
 }

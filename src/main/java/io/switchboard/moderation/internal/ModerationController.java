@@ -60,7 +60,7 @@ class ModerationController {
         this.audit = audit;
     }
 
-    record SettingsBody(
+    record ModerationSettingsBody(
             @NotNull @Size(max = MAX_TERMS) @Schema(description = "matched as whole words, case-insensitive")
             List<String> blockedTerms,
 
@@ -73,13 +73,13 @@ class ModerationController {
             @Schema(description = "also ask OpenAI's moderation API (key from the OpenAI provider or OPENAI_API_KEY)")
             boolean useOpenAiModeration) {}
 
-    record CheckRequest(
+    record ModerationCheckRequest(
             @NotBlank @Size(max = 20_000) String text,
 
             @Nullable @Schema(description = "inbound (default), reply or call_prompt")
             String stage) {}
 
-    record DecisionView(
+    record ModerationDecision(
             long id,
 
             @Schema(description = "inbound, reply or call_prompt")
@@ -96,15 +96,16 @@ class ModerationController {
 
     @GetMapping("/settings")
     @Operation(summary = "The organisation's moderation settings")
-    SettingsBody settings() {
+    ModerationSettingsBody settings() {
         var s = moderation.settings(CurrentPrincipal.get().orgId());
-        return new SettingsBody(s.blockedTerms(), s.maskPii(), s.blockPromptInjection(), s.useOpenAiModeration());
+        return new ModerationSettingsBody(
+                s.blockedTerms(), s.maskPii(), s.blockPromptInjection(), s.useOpenAiModeration());
     }
 
     @PutMapping("/settings")
     @Transactional
     @Operation(summary = "Replace the moderation settings (admins)")
-    SettingsBody putSettings(@Valid @RequestBody SettingsBody body) {
+    ModerationSettingsBody putSettings(@Valid @RequestBody ModerationSettingsBody body) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         var terms = new LinkedHashMap<String, String>();
         for (int i = 0; i < body.blockedTerms().size(); i++) {
@@ -134,7 +135,7 @@ class ModerationController {
         return settings();
     }
 
-    record CheckResult(
+    record ModerationCheckResult(
             @Schema(description = "allow, flag or block") String verdict,
             List<Finding> findings,
 
@@ -143,17 +144,17 @@ class ModerationController {
 
     @PostMapping("/check")
     @Operation(summary = "Check a text as the pipeline would (logged with subject \"playground\")")
-    CheckResult check(@Valid @RequestBody CheckRequest request) {
+    ModerationCheckResult check(@Valid @RequestBody ModerationCheckRequest request) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
         var decision =
                 moderation.check(principal.orgId(), request.text(), stage(request.stage(), "stage"), "playground");
-        return new CheckResult(
+        return new ModerationCheckResult(
                 decision.verdict().name().toLowerCase(Locale.ROOT), decision.findings(), decision.text());
     }
 
     @GetMapping("/decisions")
     @Operation(summary = "The decision log, newest first")
-    PageResponse<DecisionView> decisions(
+    PageResponse<ModerationDecision> decisions(
             @ParameterObject @Valid PageQuery page,
             @Parameter(description = "inbound, reply or call_prompt") @RequestParam(required = false) @Nullable
                     String stage,
@@ -180,7 +181,7 @@ class ModerationController {
                         .from(Decisions.T)
                         .where(conditions)
                         .orderBy(Decisions.CREATED_AT.desc(), Decisions.ID.desc()),
-                r -> new DecisionView(
+                r -> new ModerationDecision(
                         r.get(Decisions.ID),
                         r.get(Decisions.STAGE),
                         r.get(Decisions.VERDICT),
