@@ -1,11 +1,13 @@
 package io.switchboard.channels.internal;
 
 import static io.switchboard.channels.internal.ChannelTables.InboundEvents;
+import static io.switchboard.channels.internal.ChannelTables.MediaFetches;
 
 import io.switchboard.channels.spi.InboundItem;
 import io.switchboard.channels.spi.UnreadablePayloadException;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.Conversations;
+import io.switchboard.conversations.MessageContent;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,13 +152,25 @@ class InboundProcessor extends QueueWorker {
                 case InboundItem.Message message -> {
                     var contact = contacts.resolveByIdentity(
                             orgId, channelId, message.externalId(), message.displayName(), message.phoneE164());
-                    conversations.recordInbound(
+                    var recorded = conversations.recordInbound(
                             orgId,
                             channelId,
                             contact.id(),
                             message.providerMessageId(),
                             message.content(),
                             message.sentAt());
+                    if (recorded.isPresent()
+                            && message.content() instanceof MessageContent.Media media
+                            && media.url() != null
+                            && media.fileKey() == null
+                            && channel.factory().fetchesInboundMedia()) {
+                        // fetched by MediaFetcher after this commits: the message never waits for the download
+                        db.insertInto(MediaFetches.T)
+                                .set(MediaFetches.ORG_ID, orgId)
+                                .set(MediaFetches.CHANNEL_ID, channelId)
+                                .set(MediaFetches.MESSAGE_ID, recorded.get().messageId())
+                                .execute();
+                    }
                 }
                 case InboundItem.StatusUpdate update -> {
                     if (!conversations.updateDeliveryState(
