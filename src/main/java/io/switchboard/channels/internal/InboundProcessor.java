@@ -128,7 +128,7 @@ class InboundProcessor extends QueueWorker {
                 if (failure == null) {
                     db.execute("savepoint inbound_event");
                     try {
-                        record(event, parsed.get(event.id()));
+                        record(event, parsed.get(event.id()), channelsOfBatch);
                         markDone(event);
                         db.execute("release savepoint inbound_event");
                         continue;
@@ -152,7 +152,7 @@ class InboundProcessor extends QueueWorker {
     private void processOne(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         try {
             tx.asSystem("inbound event", () -> {
-                record(event, parse(event, channelsOfBatch));
+                record(event, parse(event, channelsOfBatch), channelsOfBatch);
                 markDone(event);
             });
         } catch (RuntimeException e) {
@@ -214,7 +214,9 @@ class InboundProcessor extends QueueWorker {
         return channel.factory().create(channel.connection()).parse(event.payload(), event.contentType());
     }
 
-    private void record(Claimed event, List<InboundItem> items) {
+    private void record(
+            Claimed event, List<InboundItem> items, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+        var channel = channelsOfBatch.get(event.channelId()); // loaded by parse()
         UUID orgId = event.orgId();
         UUID channelId = event.channelId();
         for (InboundItem item : items) {
@@ -233,6 +235,7 @@ class InboundProcessor extends QueueWorker {
                             && message.content() instanceof MessageContent.Media media
                             && media.url() != null
                             && media.fileKey() == null
+                            && channel != null
                             && channel.factory().fetchesInboundMedia()) {
                         // fetched by MediaFetcher after this commits: the message never waits for the download
                         db.insertInto(MediaFetches.T)
