@@ -151,7 +151,8 @@ class SendCrashIntegrationTests {
                     assertThat(sent).as("requests for " + text).isEqualTo(1);
                 }
             }
-            assertThat(unknown).isLessThanOrEqualTo(1); // one sender loop: at most one call was in flight
+            // sends overlap across recipients but never within one: at most one call per recipient was in flight
+            assertThat(unknown).isLessThanOrEqualTo(CONTACTS);
             assertThat(requests.values().stream().mapToInt(Integer::intValue).sum())
                     .isGreaterThan(beforeRestart); // the queue went on after the restart
         }
