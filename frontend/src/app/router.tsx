@@ -24,6 +24,7 @@ const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
+const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: '/inbox/:conversationId?', element: <Inbox /> },
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
+          { path: '/quick-replies', element: <QuickReplies /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },

@@ -17,6 +17,7 @@ import {
   UserRoundIcon,
   UsersIcon,
   WorkflowIcon,
+  ZapIcon,
   type LucideIcon,
 } from 'lucide-react'
 import type { MeResponse, SystemStatus } from '@/api/types'
@@ -41,6 +42,7 @@ export const workspaceNav: readonly NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon },
   { to: '/channels', label: 'Channels', icon: CableIcon },
   { to: '/contacts', label: 'Contacts', icon: ContactRoundIcon },
+  { to: '/quick-replies', label: 'Quick replies', icon: ZapIcon },
   {
     to: '/agents',
     label: 'Agents',

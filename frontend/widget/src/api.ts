@@ -15,6 +15,11 @@ export interface ChatMessage {
   sender: string
   text: string
   createdAt: string
+  /** Set when the message carries a file: image, video, audio or document, with a signed link. */
+  mediaType?: string | null
+  mediaUrl?: string | null
+  mimeType?: string | null
+  filename?: string | null
 }
 
 interface Page<T> {

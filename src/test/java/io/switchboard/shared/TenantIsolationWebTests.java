@@ -31,7 +31,10 @@ class TenantIsolationWebTests extends IntegrationTest {
             "/api/v1/webchat/{publicId}/config",
             "/api/v1/webchat/{publicId}/sessions",
             "/api/v1/webchat/{publicId}/messages",
-            "/api/v1/webchat/{publicId}/stream");
+            "/api/v1/webchat/{publicId}/stream",
+            // a file through a signed link: the signature is the credential, bound to the file's
+            // organisation (StorageWebTests: another organisation's link answers 404)
+            "/api/v1/files/{key}");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
@@ -84,10 +87,20 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String quickReplyId = api.post(
+                        "/api/v1/quick-replies",
+                        Map.of("shortcut", "secret", "title", "A's canned", "body", "A's canned words"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
                 Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
+                Map.entry("/api/v1/quick-replies/{id}", quickReplyId),
+                Map.entry("/api/v1/quick-replies/{id}/render", quickReplyId),
+                Map.entry("/api/v1/conversations/{id}/attachments", conversationId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -100,18 +113,21 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
-        Map<String, Object> bodies = Map.of(
-                "/api/v1/members/{userId}", Map.of("role", "viewer"),
-                "/api/v1/channels/{id}", Map.of("name", "stolen"),
-                "/api/v1/llm/providers/{id}", Map.of("name", "stolen"),
-                "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
-                "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
-                "/api/v1/contacts/{id}", Map.of("name", "stolen"),
-                "/api/v1/contacts/{id}/merge",
-                        Map.of("contactId", UUID.randomUUID().toString()),
-                "/api/v1/conversations/{id}", Map.of("status", "resolved"),
-                "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
-                "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));
+        Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
+                Map.entry("/api/v1/quick-replies/{id}/render", Map.of("conversationId", conversationId)),
+                Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
+                Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/contacts/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/contacts/{id}/merge",
+                        Map.of("contactId", UUID.randomUUID().toString())),
+                Map.entry("/api/v1/conversations/{id}", Map.of("status", "resolved")),
+                Map.entry("/api/v1/conversations/{id}/messages", Map.of("text", "forged")),
+                Map.entry("/api/v1/conversations/{id}/notes", Map.of("text", "forged")));
 
         var paths = api.get("/v3/api-docs", null).json().get("paths");
         List<String> checked = new ArrayList<>();
@@ -130,7 +146,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                     case "GET" -> api.get(concrete, tokenB);
                     case "DELETE" -> api.delete(concrete, tokenB);
                     case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
-                    case "POST" -> api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    case "POST" ->
+                        template.endsWith("/attachments")
+                                ? api.upload(concrete, "file", "forged.txt", "text/plain", new byte[] {1}, tokenB)
+                                : api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     default -> throw new AssertionError("unexpected method " + method + " on " + template);
                 };
                 assertThat(response.status())
@@ -178,7 +197,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 conversationId,
                 "A's secret words",
                 llmProviderId,
-                "A's provider");
+                "A's provider",
+                quickReplyId,
+                "A's canned words");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -19,8 +19,12 @@ public abstract class ProviderFakesTest extends IntegrationTest {
 
     protected static final WireMockServer PROVIDERS = startFakes();
 
+    /** Providers reach us here (webhook URLs, media links for Twilio); requests still go to localhost. */
+    public static final String PUBLIC_URL = "https://switchboard.example.test";
+
     @DynamicPropertySource
     static void providerUrls(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.public-url", () -> PUBLIC_URL);
         registry.add("switchboard.providers.whatsapp-graph-base-url", () -> PROVIDERS.baseUrl() + "/graph/v21.0");
         registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
         // LLM provider base URLs point at this fake on loopback, which the operator setting allows

@@ -6,7 +6,7 @@ import io.switchboard.conversations.MessageContent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A chat message as the visitor sees it: text only, no ids of the people answering. */
+/** A chat message as the visitor sees it: text (and a file, if any), no ids of the people answering. */
 @Schema(name = "WebchatMessage")
 record VisitorMessage(
         UUID id,
@@ -18,9 +18,26 @@ record VisitorMessage(
         String sender,
 
         String text,
-        Instant createdAt) {
+        Instant createdAt,
 
-    static VisitorMessage of(VisibleMessage message) {
+        @Schema(description = "image, video, audio or document when the message carries a file")
+        @org.jspecify.annotations.Nullable
+        String mediaType,
+
+        @Schema(description = "absolute signed link to the file (valid about an hour)")
+        @org.jspecify.annotations.Nullable
+        String mediaUrl,
+
+        @org.jspecify.annotations.Nullable String mimeType,
+        @org.jspecify.annotations.Nullable String filename) {
+
+    /** Signs links to stored files for the visitor's organisation. */
+    interface Links {
+        @org.jspecify.annotations.Nullable
+        String link(UUID orgId, String fileKey);
+    }
+
+    static VisitorMessage of(VisibleMessage message, UUID orgId, Links links) {
         String sender = switch (message.senderType()) {
             case CONTACT -> "visitor";
             case USER -> "human";
@@ -30,6 +47,21 @@ record VisitorMessage(
         String text = message.content() instanceof MessageContent.Text(String body)
                 ? body
                 : message.content().searchableText();
-        return new VisitorMessage(message.id(), message.direction(), sender, text, message.createdAt());
+        if (message.content() instanceof MessageContent.Media media) {
+            String url = media.fileKey() == null ? null : links.link(orgId, media.fileKey());
+            String caption = media.caption() == null ? "" : media.caption();
+            return new VisitorMessage(
+                    message.id(),
+                    message.direction(),
+                    sender,
+                    caption,
+                    message.createdAt(),
+                    media.mediaType(),
+                    url,
+                    media.mimeType(),
+                    media.filename());
+        }
+        return new VisitorMessage(
+                message.id(), message.direction(), sender, text, message.createdAt(), null, null, null, null);
     }
 }
