@@ -23,6 +23,9 @@ public abstract class ProviderFakesTest extends IntegrationTest {
     static void providerUrls(DynamicPropertyRegistry registry) {
         registry.add("switchboard.providers.whatsapp-graph-base-url", () -> PROVIDERS.baseUrl() + "/graph/v21.0");
         registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
+        // the fake stands in for tenants' web sites too (knowledge crawls): the operator allow-list
+        // exempts exactly this host:port from the SSRF guard, 127.0.0.1 and other ports stay refused
+        registry.add("switchboard.outbound.allowed-hosts", () -> "localhost:" + PROVIDERS.port());
     }
 
     private static WireMockServer startFakes() {

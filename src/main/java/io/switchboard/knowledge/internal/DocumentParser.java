@@ -251,7 +251,7 @@ final class DocumentParser {
                 String q = record.get(question).trim();
                 String a = record.get(answer).trim();
                 if (q.isEmpty() || a.isEmpty()) continue;
-                sections.add(new Section(q, List.of(q + "\n" + a)));
+                sections.add(new Section(q, List.of(q, a)));
             }
             return new ParsedDocument(null, sections);
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
