@@ -77,7 +77,20 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String knowledgeBaseId = api.post("/api/v1/knowledge-bases", Map.of("name", "A's knowledge"), tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/knowledge-bases/{id}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/reindex", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents/{documentId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}/sync", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/search", knowledgeBaseId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -90,17 +103,21 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
-        Map<String, Object> bodies = Map.of(
-                "/api/v1/members/{userId}", Map.of("role", "viewer"),
-                "/api/v1/channels/{id}", Map.of("name", "stolen"),
-                "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
-                "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
-                "/api/v1/contacts/{id}", Map.of("name", "stolen"),
-                "/api/v1/contacts/{id}/merge",
-                        Map.of("contactId", UUID.randomUUID().toString()),
-                "/api/v1/conversations/{id}", Map.of("status", "resolved"),
-                "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
-                "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));
+        Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/knowledge-bases/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/knowledge-bases/{id}/sources", Map.of("url", "https://example.com/", "kind", "page")),
+                Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
+                Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/contacts/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/contacts/{id}/merge",
+                        Map.of("contactId", UUID.randomUUID().toString())),
+                Map.entry("/api/v1/conversations/{id}", Map.of("status", "resolved")),
+                Map.entry("/api/v1/conversations/{id}/messages", Map.of("text", "forged")),
+                Map.entry("/api/v1/conversations/{id}/notes", Map.of("text", "forged")));
 
         var paths = api.get("/v3/api-docs", null).json().get("paths");
         List<String> checked = new ArrayList<>();
@@ -165,6 +182,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 channelId,
                 contactId,
                 conversationId,
+                knowledgeBaseId,
+                "A's knowledge",
                 "A's secret words");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
