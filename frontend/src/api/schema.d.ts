@@ -1110,6 +1110,10 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        UploadForm: {
+            /** Format: binary */
+            file: string;
+        };
         DocumentView: {
             /** Format: uuid */
             id: string;
@@ -2435,12 +2439,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": {
-                    /** Format: binary */
-                    file?: string;
-                };
+                "multipart/form-data": components["schemas"]["UploadForm"];
             };
         };
         responses: {

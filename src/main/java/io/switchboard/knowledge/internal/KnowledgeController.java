@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -152,11 +153,23 @@ class KnowledgeController {
         return knowledge.documents(id, page, status);
     }
 
+    /** The multipart form of an upload, for the API document only. */
+    record UploadForm(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
+            String file) {}
+
     @PostMapping(path = "/{id}/documents")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary =
-                    "Upload a document (multipart part `file`: .txt, .md, .html, .pdf, .docx, or .csv with question and answer columns); it is processed in the background (admins)")
+                    "Upload a document (multipart part `file`: .txt, .md, .html, .pdf, .docx, or .csv with question and answer columns); it is processed in the background (admins)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                            schema = @Schema(implementation = UploadForm.class))))
     DocumentView upload(
             @PathVariable UUID id, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
             throws IOException {
