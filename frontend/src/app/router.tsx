@@ -22,6 +22,8 @@ const Account = lazy(() => import('./routes/app/account'))
 const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
+const Knowledge = lazy(() => import('./routes/app/knowledge'))
+const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
           { path: '/inbox/:conversationId?', element: <Inbox /> },
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
+          { path: '/knowledge', element: <Knowledge /> },
+          { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },
