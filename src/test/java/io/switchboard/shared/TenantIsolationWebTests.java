@@ -81,6 +81,13 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String llmProviderId = api.post(
+                        "/api/v1/llm/providers",
+                        Map.of("type", "openai", "name", "A's provider", "apiKey", "sk-of-a", "model", "gpt-4o-mini"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/knowledge-bases/{id}", knowledgeBaseId),
@@ -91,6 +98,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}", knowledgeBaseId),
                 Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}/sync", knowledgeBaseId),
                 Map.entry("/api/v1/knowledge-bases/{id}/search", knowledgeBaseId),
+                Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
+                Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -107,6 +116,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/knowledge-bases/{id}", Map.of("name", "stolen")),
                 Map.entry(
                         "/api/v1/knowledge-bases/{id}/sources", Map.of("url", "https://example.com/", "kind", "page")),
+                Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
                 Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
@@ -184,7 +194,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 conversationId,
                 knowledgeBaseId,
                 "A's knowledge",
-                "A's secret words");
+                "A's secret words",
+                llmProviderId,
+                "A's provider");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -64,6 +64,11 @@ public final class ApiClient {
                 request(path, token).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(
+                request(path, token).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
     public Response patch(String path, Object body, String token) {
         return send(
                 request(path, token).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));

@@ -25,7 +25,9 @@ public abstract class ProviderFakesTest extends IntegrationTest {
         registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
         // the fake stands in for tenants' web sites too (knowledge crawls): the operator allow-list
         // exempts exactly this host:port from the SSRF guard, 127.0.0.1 and other ports stay refused
-        registry.add("switchboard.outbound.allowed-hosts", () -> "localhost:" + PROVIDERS.port());
+        registry.add("switchboard.knowledge.allowed-hosts", () -> "localhost:" + PROVIDERS.port());
+        // LLM provider base URLs point at this fake on loopback, which the operator setting allows
+        registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
     }
 
     private static WireMockServer startFakes() {

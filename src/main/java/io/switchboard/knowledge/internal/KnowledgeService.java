@@ -14,7 +14,6 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.db.AfterCommit;
 import io.switchboard.shared.db.Pages;
-import io.switchboard.shared.web.OutboundUrlGuard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ class KnowledgeService {
     private final KnowledgeJobs jobs;
     private final Reindexer reindexer;
     private final OrgIndexes indexes;
-    private final OutboundUrlGuard urlGuard;
+    private final KnowledgeProperties properties;
     private final AuditLog audit;
     private final long maxDocumentBytes;
 
@@ -44,14 +43,13 @@ class KnowledgeService {
             KnowledgeJobs jobs,
             Reindexer reindexer,
             OrgIndexes indexes,
-            OutboundUrlGuard urlGuard,
             AuditLog audit,
             KnowledgeProperties properties) {
         this.db = db;
         this.jobs = jobs;
         this.reindexer = reindexer;
         this.indexes = indexes;
-        this.urlGuard = urlGuard;
+        this.properties = properties;
         this.audit = audit;
         this.maxDocumentBytes = properties.maxDocumentSize().toBytes();
     }
@@ -386,7 +384,7 @@ class KnowledgeService {
         if (!normalizedKind.equals("page") && !normalizedKind.equals("sitemap")) {
             throw ApiProblem.invalidField("kind", "must be page or sitemap");
         }
-        var uri = urlGuard.check("url", url);
+        var uri = properties.checkUrl("url", url);
         UUID id = UUID.randomUUID();
         db.insertInto(Sources.T)
                 .set(Sources.ID, id)

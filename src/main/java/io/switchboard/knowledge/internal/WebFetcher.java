@@ -1,7 +1,6 @@
 package io.switchboard.knowledge.internal;
 
 import io.switchboard.shared.ApiProblem;
-import io.switchboard.shared.web.OutboundUrlGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,13 +29,13 @@ class WebFetcher {
 
     private static final int MAX_REDIRECTS = 5;
 
-    private final OutboundUrlGuard guard;
+    private final KnowledgeProperties properties;
     private final HttpClient http;
     private final Duration timeout;
     private final long maxBytes;
 
-    WebFetcher(OutboundUrlGuard guard, KnowledgeProperties properties) {
-        this.guard = guard;
+    WebFetcher(KnowledgeProperties properties) {
+        this.properties = properties;
         this.timeout = properties.fetchTimeout();
         this.maxBytes = properties.maxPageSize().toBytes();
         this.http = HttpClient.newBuilder()
@@ -50,7 +49,7 @@ class WebFetcher {
         URI url = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             try {
-                guard.check("url", url.toString());
+                properties.checkUrl("url", url.toString());
             } catch (ApiProblem refused) {
                 throw new FetchFailed(refused.getMessage());
             }
