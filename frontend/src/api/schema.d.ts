@@ -254,6 +254,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge bases of the organisation, newest first, with document counts */
+        get: operations["list_2"];
+        put?: never;
+        /** Create a knowledge base (admins) */
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Web sources (pages and sitemaps) of the knowledge base */
+        get: operations["sources"];
+        put?: never;
+        /** Add a web page or a sitemap; fetched in the background (robots.txt honoured, private and loopback addresses refused) (admins) */
+        post: operations["addSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/sources/{sourceId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch the source again; changed pages are processed again, vanished ones removed (admins) */
+        post: operations["resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the knowledge base's search index from the stored chunks, in the background; follow `reindex` of the knowledge base (admins) */
+        post: operations["reindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents with their processing status, progress, error and chunk count, newest first */
+        get: operations["documents"];
+        put?: never;
+        /** Upload a document (multipart part `file`: .txt, .md, .html, .pdf, .docx, or .csv with question and answer columns); it is processed in the background (admins) */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -352,10 +440,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -404,10 +492,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,6 +815,25 @@ export interface paths {
         patch: operations["update_2"];
         trace?: never;
     };
+    "/api/v1/knowledge-bases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One knowledge base, with document counts and the state of its last rebuild */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        /** Delete a knowledge base with its documents, sources and index entries (admins) */
+        delete: operations["delete_2"];
+        options?: never;
+        head?: never;
+        /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
+        patch: operations["update_3"];
+        trace?: never;
+    };
     "/api/v1/conversations/{id}": {
         parameters: {
             query?: never;
@@ -735,14 +842,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_3"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -753,15 +860,15 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a contact with its conversations (admins) */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_4"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -772,7 +879,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -780,7 +887,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_5"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -953,6 +1060,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge-bases/{id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the knowledge base: best chunks first with score, BM25 and vector ranks, and where each comes from (document, section, URL) */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document with its status and progress */
+        get: operations["document"];
+        put?: never;
+        post?: never;
+        /** Delete a document and its chunks (admins) */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox/stream": {
         parameters: {
             query?: never;
@@ -1015,7 +1157,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1104,6 +1246,23 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-bases/{id}/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a web source and the documents it brought (admins) */
+        delete: operations["deleteSource"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1291,6 +1450,99 @@ export interface components {
             inputTokens: number;
             /** Format: int32 */
             outputTokens: number;
+        };
+        CreateKnowledgeBaseRequest: {
+            name: string;
+            description?: string | null;
+        };
+        KnowledgeBaseView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            /** Format: int32 */
+            documentCount: number;
+            /** Format: int32 */
+            readyCount: number;
+            /** Format: int32 */
+            pendingCount: number;
+            /** Format: int32 */
+            failedCount: number;
+            /** Format: int64 */
+            chunkCount: number;
+            reindex: components["schemas"]["ReindexView"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReindexView: {
+            /** @enum {string} */
+            status: "idle" | "queued" | "running" | "failed";
+            /** Format: int32 */
+            progress: number;
+            error?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        SourceRequest: {
+            /** @description http(s) URL of a page or of a sitemap.xml */
+            url: string;
+            /** @enum {string} */
+            kind: "page" | "sitemap";
+        };
+        SourceView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            knowledgeBaseId: string;
+            url: string;
+            /** @enum {string} */
+            kind: "page" | "sitemap";
+            /** @enum {string} */
+            status: "queued" | "syncing" | "synced" | "failed";
+            error?: string | null;
+            /** Format: int32 */
+            pagesFound: number;
+            /** Format: int32 */
+            pagesSkipped: number;
+            /** Format: date-time */
+            lastSyncedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UploadForm: {
+            /** Format: binary */
+            file: string;
+        };
+        DocumentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            knowledgeBaseId: string;
+            /** Format: uuid */
+            sourceId?: string | null;
+            title: string;
+            filename?: string | null;
+            sourceUrl?: string | null;
+            /** @enum {string} */
+            format: "text" | "markdown" | "html" | "pdf" | "docx" | "csv";
+            /** Format: int64 */
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "queued" | "processing" | "ready" | "failed";
+            /**
+             * Format: int32
+             * @description 0-100 while queued or processing
+             */
+            progress: number;
+            error?: string | null;
+            /** Format: int32 */
+            chunkCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreateInvitationRequest: {
             /** Format: email */
@@ -1662,6 +1914,10 @@ export interface components {
             maxOutputTokens?: number | null;
             enabled?: boolean | null;
         };
+        KnowledgeBaseRequest: {
+            name?: string | null;
+            description?: string | null;
+        };
         ConversationUpdate: {
             status?: string | null;
             /** Format: date-time */
@@ -1890,6 +2146,75 @@ export interface components {
             defaultBaseUrl: string;
             defaultModel: string;
             requiresApiKey: boolean;
+        };
+        PageResponseKnowledgeBaseView: {
+            items: components["schemas"]["KnowledgeBaseView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseSourceView: {
+            items: components["schemas"]["SourceView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        SearchHitView: {
+            /**
+             * Format: int32
+             * @description 1-based position in this answer
+             */
+            rank: number;
+            /** Format: uuid */
+            chunkId: string;
+            /** Format: uuid */
+            knowledgeBaseId: string;
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            /** @description heading path or page of the chunk */
+            section?: string | null;
+            sourceUrl?: string | null;
+            /** @description the matching child chunk */
+            text: string;
+            /** @description the parent section around it */
+            context: string;
+            /**
+             * Format: double
+             * @description RRF score (hybrid), BM25 score (bm25) or cosine similarity (dense)
+             */
+            score: number;
+            /** Format: int32 */
+            lexicalRank?: number | null;
+            /** Format: int32 */
+            vectorRank?: number | null;
+        };
+        SearchResponse: {
+            query: string;
+            /** @enum {string} */
+            mode: "hybrid" | "bm25" | "dense";
+            hits: components["schemas"]["SearchHitView"][];
+        };
+        PageResponseDocumentView: {
+            items: components["schemas"]["DocumentView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         PageResponseInvitation: {
             items: components["schemas"]["Invitation"][];
@@ -2752,6 +3077,280 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseKnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKnowledgeBaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sources: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseSourceView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    documents: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description queued, processing, ready or failed */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseDocumentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     invitations: {
         parameters: {
             query?: {
@@ -2993,7 +3592,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -3030,7 +3629,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3134,7 +3733,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -3168,7 +3767,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4028,73 +4627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConversationUpdate"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactView"];
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4137,7 +4670,168 @@ export interface operations {
             };
         };
     };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -4172,7 +4866,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -4232,7 +4926,7 @@ export interface operations {
             };
         };
     };
-    update_5: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -4581,6 +5275,106 @@ export interface operations {
             };
         };
     };
+    search: {
+        parameters: {
+            query?: {
+                /** @description the question or keywords */
+                q?: string;
+                /** @description how many chunks, 1..50 (default 5) */
+                k?: number;
+                /** @description hybrid (default), bm25 or dense */
+                mode?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     streamInbox: {
         parameters: {
             query?: never;
@@ -4680,7 +5474,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4875,6 +5669,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageResponseOrganizationSummary"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {

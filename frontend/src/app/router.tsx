@@ -22,6 +22,8 @@ const Account = lazy(() => import('./routes/app/account'))
 const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
+const Knowledge = lazy(() => import('./routes/app/knowledge'))
+const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
           { path: '/quick-replies', element: <QuickReplies /> },
+          { path: '/knowledge', element: <Knowledge /> },
+          { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },

@@ -49,12 +49,7 @@ export const workspaceNav: readonly NavItem[] = [
     icon: BotIcon,
     comingSoon: 'AI agents: their instructions, tools, knowledge and the channels they answer on.',
   },
-  {
-    to: '/knowledge',
-    label: 'Knowledge',
-    icon: BookOpenIcon,
-    comingSoon: 'Documents and web pages your agents search to ground their answers.',
-  },
+  { to: '/knowledge', label: 'Knowledge', icon: BookOpenIcon },
   {
     to: '/flows',
     label: 'Flows',

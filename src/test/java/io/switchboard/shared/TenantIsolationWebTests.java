@@ -80,6 +80,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String knowledgeBaseId = api.post("/api/v1/knowledge-bases", Map.of("name", "A's knowledge"), tokenA)
+                .json()
+                .get("id")
+                .asString();
         String llmProviderId = api.post(
                         "/api/v1/llm/providers",
                         Map.of("type", "openai", "name", "A's provider", "apiKey", "sk-of-a", "model", "gpt-4o-mini"),
@@ -96,6 +100,14 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/knowledge-bases/{id}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/reindex", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents/{documentId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}/sync", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/search", knowledgeBaseId),
                 Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
                 Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
                 Map.entry("/api/v1/quick-replies/{id}", quickReplyId),
@@ -116,9 +128,12 @@ class TenantIsolationWebTests extends IntegrationTest {
         Map<String, Object> bodies = Map.ofEntries(
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
                 Map.entry("/api/v1/quick-replies/{id}/render", Map.of("conversationId", conversationId)),
+                Map.entry("/api/v1/knowledge-bases/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/knowledge-bases/{id}/sources", Map.of("url", "https://example.com/", "kind", "page")),
+                Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
                 Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
-                Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
                 Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
                 Map.entry("/api/v1/contacts/{id}", Map.of("name", "stolen")),
@@ -195,6 +210,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 channelId,
                 contactId,
                 conversationId,
+                knowledgeBaseId,
+                "A's knowledge",
                 "A's secret words",
                 llmProviderId,
                 "A's provider",

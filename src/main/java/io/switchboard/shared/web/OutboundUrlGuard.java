@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,15 @@ public final class OutboundUrlGuard {
      * @param allowPrivateNetworks operator setting: accept loopback, RFC 1918, CGNAT and unique-local hosts
      */
     public static URI check(String field, @Nullable String url, boolean allowPrivateNetworks) {
+        return check(field, url, allowPrivateNetworks, Set.of());
+    }
+
+    /**
+     * As {@link #check(String, String, boolean)}, with an operator allow-list of hosts or {@code
+     * host:port} pairs (lower case) that may resolve to private addresses (an intranet wiki, a test fake).
+     */
+    public static URI check(
+            String field, @Nullable String url, boolean allowPrivateNetworks, Set<String> allowedHosts) {
         if (url == null || url.isBlank()) {
             throw ApiProblem.invalidField(field, "is required");
         }
@@ -45,14 +55,18 @@ public final class OutboundUrlGuard {
         if (uri.getRawUserInfo() != null) {
             throw ApiProblem.invalidField(field, "must not contain credentials");
         }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        boolean listed = allowedHosts.contains(bareHost) || allowedHosts.contains(bareHost + ":" + port);
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = InetAddress.getAllByName(bareHost);
         } catch (UnknownHostException e) {
             throw ApiProblem.invalidField(field, "host " + uri.getHost() + " does not resolve");
         }
         for (InetAddress address : addresses) {
-            String refusal = refusal(address, allowPrivateNetworks);
+            String refusal = refusal(address, allowPrivateNetworks || listed);
             if (refusal != null) {
                 throw ApiProblem.invalidField(
                         field, "points to " + refusal + " (" + address.getHostAddress() + "), which is not allowed");
@@ -76,6 +90,28 @@ public final class OutboundUrlGuard {
         if (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) {
             return "a unique-local address";
         }
+        if (address instanceof Inet4Address
+                && ((b[0] & 0xff) == 0 // "this network"
+                        || ((b[0] & 0xff) == 192 && b[1] == 0 && b[2] == 0) // IETF protocol assignments
+                        || ((b[0] & 0xff) == 198 && ((b[1] & 0xff) == 18 || (b[1] & 0xff) == 19)) // benchmarking
+                        || (b[0] & 0xff) >= 240)) { // reserved and broadcast
+            return "a reserved address";
+        }
+        if (address instanceof Inet6Address && isV4Mapped(b)) {
+            try {
+                return refusal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}), false);
+            } catch (java.net.UnknownHostException e) {
+                return "an unreadable address";
+            }
+        }
         return null;
+    }
+
+    /** ::ffff:a.b.c.d, an IPv4 address in IPv6 clothing. */
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) return false;
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 }
