@@ -1,0 +1,37 @@
+package io.switchboard.billing.internal;
+
+import io.switchboard.shared.TenantContext;
+import io.switchboard.shared.db.ScopedTransactions;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs billing work in a transaction of one organisation. When the caller is already bound to that
+ * organisation (a request, or another module's job) it joins the caller's transaction; otherwise it
+ * binds the scope first and takes a fresh transaction, so row-level security sees the right org.
+ */
+@Component
+class OrgTransactions {
+
+    private final ScopedTransactions scoped;
+    private final TransactionTemplate join;
+
+    OrgTransactions(ScopedTransactions scoped, PlatformTransactionManager transactionManager) {
+        this.scoped = scoped;
+        this.join = new TransactionTemplate(transactionManager);
+    }
+
+    <T> T inOrg(UUID orgId, Supplier<T> work) {
+        if (TenantContext.current().orElse(null) instanceof TenantContext.Org(UUID bound) && bound.equals(orgId)) {
+            return join.execute(status -> work.get());
+        }
+        return scoped.inOrg(orgId, work);
+    }
+
+    <T> T asSystem(String reason, Supplier<T> work) {
+        return scoped.asSystem(reason, work);
+    }
+}

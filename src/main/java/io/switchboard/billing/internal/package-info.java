@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.billing.internal;
+
+import org.jspecify.annotations.NullMarked;
