@@ -118,8 +118,7 @@ class CreditsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"credit-statement.csv\"");
         var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        statement.csv(orgId, writer);
-        writer.flush();
+        statement.csv(orgId, writer); // closes the writer when done
         return null;
     }
 
@@ -141,7 +140,7 @@ class CreditsController {
                 request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                         ? "grant:" + UUID.randomUUID()
                         : "grant:" + request.idempotencyKey();
-        long entryId = ledger.post(
+        Ledger.Posted posted = ledger.post(
                 principal.orgId(),
                 new Ledger.Posting(
                         Ledger.Kind.GRANT,
@@ -151,11 +150,14 @@ class CreditsController {
                         null,
                         request.reason().strip(),
                         principal.label()));
+        long entryId = posted.entryId();
         var details = new LinkedHashMap<String, Object>();
         details.put("amountMinor", request.amountMinor());
         details.put("reason", request.reason().strip());
         details.put("entryId", entryId);
-        audit.record("credits.granted", "credit_entry", Long.toString(entryId), details);
+        if (posted.created()) {
+            audit.record("credits.granted", "credit_entry", Long.toString(entryId), details);
+        }
         return new GrantResult(entryId, summary(principal.orgId()));
     }
 

@@ -63,6 +63,9 @@ class Ledger implements Credits {
             @Nullable String reason,
             @Nullable String actor) {}
 
+    /** The entry of a posting; {@code created} is false when the idempotency key had posted before. */
+    record Posted(long entryId, boolean created) {}
+
     record Account(
             String currency,
             long balance,
@@ -180,12 +183,14 @@ class Ledger implements Credits {
 
     @Override
     public long topUp(UUID orgId, long amountMinor, String reason, String idempotencyKey) {
-        return post(orgId, new Posting(Kind.TOP_UP, amountMinor, idempotencyKey, null, null, reason, "system"));
+        return post(orgId, new Posting(Kind.TOP_UP, amountMinor, idempotencyKey, null, null, reason, "system"))
+                .entryId();
     }
 
     /** Money back to the payer (a refunded payment); only available credits can leave. */
     long refund(UUID orgId, long amountMinor, String idempotencyKey) {
-        return post(orgId, new Posting(Kind.REFUND, amountMinor, idempotencyKey, null, null, "refund", "system"));
+        return post(orgId, new Posting(Kind.REFUND, amountMinor, idempotencyKey, null, null, "refund", "system"))
+                .entryId();
     }
 
     /**
@@ -193,7 +198,7 @@ class Ledger implements Credits {
      * known idempotency key answers the existing entry's id and posts nothing. Outgoing amounts must be
      * available.
      */
-    long post(UUID orgId, Posting posting) {
+    Posted post(UUID orgId, Posting posting) {
         if (posting.kind() != Kind.ADJUSTMENT) positive("amountMinor", posting.amountMinor());
         if (posting.amountMinor() == 0) throw ApiProblem.invalidField("amountMinor", "must not be zero");
         key(posting.idempotencyKey());
@@ -203,7 +208,7 @@ class Ledger implements Credits {
                     .from(Entries.T)
                     .where(Entries.ORG_ID.eq(orgId), Entries.IDEMPOTENCY_KEY.eq(posting.idempotencyKey()))
                     .fetchOptional(Entries.ID);
-            if (existing.isPresent()) return existing.get();
+            if (existing.isPresent()) return new Posted(existing.get(), false);
             long delta = switch (posting.kind()) {
                 case TOP_UP, GRANT -> posting.amountMinor();
                 case REFUND -> -posting.amountMinor();
@@ -215,7 +220,7 @@ class Ledger implements Credits {
             }
             long id = append(orgId, posting);
             updateAccount(orgId, delta, 0);
-            return id;
+            return new Posted(id, true);
         });
     }
 
