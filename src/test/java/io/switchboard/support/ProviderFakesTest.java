@@ -32,7 +32,15 @@ public abstract class ProviderFakesTest extends IntegrationTest {
         registry.add("switchboard.knowledge.allowed-hosts", () -> "localhost:" + PROVIDERS.port());
         // LLM provider base URLs point at this fake on loopback, which the operator setting allows
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
+        // billing in stripe mode against the fake (StripeFake)
+        registry.add("switchboard.billing.stripe-secret-key", () -> STRIPE_SECRET_KEY);
+        registry.add("switchboard.billing.stripe-webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
+        registry.add("switchboard.billing.stripe-base-url", () -> PROVIDERS.baseUrl() + "/stripe");
+        registry.add("switchboard.billing.stripe-poll-interval", () -> "200ms");
     }
+
+    public static final String STRIPE_SECRET_KEY = "sk_test_switchboard_fake_key";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_switchboard_fake_secret";
 
     private static WireMockServer startFakes() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
