@@ -34,7 +34,11 @@ class TenantIsolationWebTests extends IntegrationTest {
             "/api/v1/webchat/{publicId}/stream",
             // a file through a signed link: the signature is the credential, bound to the file's
             // organisation (StorageWebTests: another organisation's link answers 404)
-            "/api/v1/files/{key}");
+            "/api/v1/files/{key}",
+            // platform administration (super admins only): plans are platform data, and any other
+            // caller gets the same 403 for every organisation id (BillingWebTests)
+            "/api/v1/admin/plans/{id}",
+            "/api/v1/admin/organizations/{id}/plan");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
