@@ -40,6 +40,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credits/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the low-balance threshold (admins); the dashboard warns below it */
+        put: operations["settings_1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
+        put: operations["assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{provider}/{channelId}/status": {
         parameters: {
             query?: never;
@@ -69,6 +103,23 @@ export interface paths {
         put?: never;
         /** Provider webhook: verified, stored durably, then acknowledged with 200 */
         post: operations["receive_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe webhook: signature verified, event stored, then 200; processed in the background */
+        post: operations["webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -360,6 +411,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credits/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant credits with a reason (owners/admins in manual mode, super admins always); audited */
+        post: operations["grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a Stripe Checkout to buy credits (admins, stripe mode); answers its URL */
+        post: operations["creditCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -530,6 +615,60 @@ export interface paths {
         put?: never;
         /** Inject an inbound message into a sandbox channel, through the same durable path as a webhook */
         post: operations["sandboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/usage/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * May this much of a limit be used now? 200 when yes, 429 quota-exceeded Problem Details when not
+         * @description Only looks; nothing is consumed.
+         */
+        post: operations["check_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Stripe customer-portal URL (payment methods, invoices, cancellation; admins) */
+        post: operations["portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL */
+        post: operations["planCheckout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +880,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All plans, including hidden ones (super admins) */
+        get: operations["list_5"];
+        put?: never;
+        /** Add a plan (super admins) */
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quick-replies/{id}": {
         parameters: {
             query?: never;
@@ -888,6 +1045,23 @@ export interface paths {
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
         patch: operations["update_6"];
+        trace?: never;
+    };
+    "/api/v1/admin/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan (super admins); organisations on it get the new limits at once */
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -1149,6 +1323,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit balance, available and held amounts, currency and billing mode */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit statement, newest first; ?format=csv downloads all entries as CSV */
+        get: operations["entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -1157,7 +1365,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1192,6 +1400,57 @@ export interface paths {
         };
         /** Backlog and lag of the inbound and outbound queues; `behind` is true when processing lags */
         get: operations["queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's plan, subscription state and billing mode */
+        get: operations["summary_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each limit of the plan with used, limit, percent and when it resets */
+        get: operations["usage_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plans offered to organisations (public ones), in display order */
+        get: operations["plans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1327,6 +1586,56 @@ export interface components {
         };
         LlmPriceTable: {
             prices: components["schemas"]["LlmPrice"][];
+        };
+        CreditSettings: {
+            /**
+             * Format: int64
+             * @description null turns the low-balance warning off
+             */
+            lowBalanceThresholdMinor?: number | null;
+        };
+        CreditSummary: {
+            /**
+             * Format: int64
+             * @description available + held, minor units
+             */
+            balanceMinor: number;
+            /**
+             * Format: int64
+             * @description what new work may reserve
+             */
+            availableMinor: number;
+            /**
+             * Format: int64
+             * @description reserved by work in progress
+             */
+            heldMinor: number;
+            currency: string;
+            /** @description stripe (checkout and portal) or manual (admins grant credits and assign plans) */
+            billingMode: string;
+            /** Format: int64 */
+            lowBalanceThresholdMinor?: number | null;
+            /** @description available is below the organisation's low-balance threshold */
+            lowBalance: boolean;
+        };
+        AssignPlanRequest: {
+            planId: string;
+        };
+        Subscription: {
+            /** Format: uuid */
+            orgId: string;
+            planId: string;
+            /** @description trialing, active, past_due, canceled or expired */
+            status: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            graceUntil?: string | null;
+            stripeCustomerId?: string | null;
+            stripeSubscriptionId?: string | null;
         };
         SessionRequest: {
             /** @description resume this visitor: only together with its current visitor token */
@@ -1563,6 +1872,29 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        GrantRequest: {
+            /** Format: int64 */
+            amountMinor: number;
+            reason: string;
+            /** @description a retried request with the same key grants once */
+            idempotencyKey?: string | null;
+        };
+        GrantResult: {
+            /** Format: int64 */
+            entryId: number;
+            credits: components["schemas"]["CreditSummary"];
+        };
+        CreditCheckoutRequest: {
+            /**
+             * Format: int64
+             * @description credits to buy, minor units (1.00 to 10,000.00)
+             */
+            amountMinor: number;
+        };
+        RedirectUrl: {
+            /** @description send the browser here */
+            url: string;
+        };
         NoteRequest: {
             text: string;
         };
@@ -1778,6 +2110,23 @@ export interface components {
             /** Format: int64 */
             eventId: number;
         };
+        QuotaCheckRequest: {
+            /** @description aiReplies, callMinutesPerDay, activeChannels, agents, knowledgeBaseBytes, seats or concurrentCalls */
+            limit: string;
+            /** Format: int64 */
+            amount: number;
+        };
+        QuotaCheck: {
+            allowed: boolean;
+            limit: string;
+            /** Format: int64 */
+            used: number;
+            /** Format: int64 */
+            limitValue?: number | null;
+        };
+        PlanCheckoutRequest: {
+            planId: string;
+        };
         SwitchOrganizationRequest: {
             /** Format: uuid */
             organizationId: string;
@@ -1877,6 +2226,79 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             key: string;
+        };
+        /** @description Limits of a plan; null means unlimited */
+        PlanLimits: {
+            /**
+             * Format: int64
+             * @description AI replies per plan period
+             */
+            aiReplies?: number | null;
+            /** Format: int64 */
+            activeChannels?: number | null;
+            /** Format: int64 */
+            agents?: number | null;
+            /** Format: int64 */
+            knowledgeBaseBytes?: number | null;
+            /** Format: int64 */
+            seats?: number | null;
+            /** Format: int64 */
+            concurrentCalls?: number | null;
+            /** Format: int64 */
+            callMinutesPerDay?: number | null;
+        };
+        PlanRequest: {
+            /** @description required on create: lower-case id, e.g. pro-yearly */
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description minor units per period; negative = custom price (null)
+             */
+            priceMinor?: number | null;
+            currency?: string | null;
+            /** Format: int32 */
+            periodDays?: number | null;
+            trial?: boolean | null;
+            /**
+             * Format: int32
+             * @description 0 = unlimited
+             */
+            historyDays?: number | null;
+            /** @description replaces all limits; null members = unlimited */
+            limits?: components["schemas"]["PlanLimits"];
+            /** @description Stripe price id; empty clears it */
+            stripePriceId?: string | null;
+            isPublic?: boolean | null;
+            /** Format: int32 */
+            sortOrder?: number | null;
+        };
+        Plan: {
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * Format: int64
+             * @description price per period in minor units; null = custom price
+             */
+            priceMinor?: number | null;
+            currency: string;
+            /** Format: int32 */
+            periodDays: number;
+            /** @description a free trial: ends after periodDays and does not renew */
+            trial: boolean;
+            /**
+             * Format: int32
+             * @description days of conversation history kept; null = unlimited
+             */
+            historyDays?: number | null;
+            limits: components["schemas"]["PlanLimits"];
+            stripePriceId?: string | null;
+            /** @description offered on the billing page */
+            isPublic: boolean;
+            /** Format: int32 */
+            sortOrder: number;
         };
         QuickReplyChange: {
             shortcut?: string | null;
@@ -2247,6 +2669,45 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        CreditEntry: {
+            /** Format: int64 */
+            id: number;
+            /** @description top_up, grant, hold, settle, release, refund or adjustment */
+            kind: string;
+            /**
+             * Format: int64
+             * @description amount moved, always positive
+             */
+            amountMinor: number;
+            /**
+             * Format: int64
+             * @description change of the balance (available + held)
+             */
+            balanceChangeMinor: number;
+            /**
+             * Format: int64
+             * @description change of the available credits
+             */
+            availableChangeMinor: number;
+            /** Format: uuid */
+            holdId?: string | null;
+            reference?: string | null;
+            reason?: string | null;
+            actor?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreditEntryPage: {
+            items: components["schemas"]["CreditEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PageResponseConversationView: {
             items: components["schemas"]["ConversationView"][];
             /** Format: int32 */
@@ -2320,6 +2781,77 @@ export interface components {
             /** Format: double */
             outboundLagSeconds?: number | null;
             behind: boolean;
+        };
+        BillingSummary: {
+            /** @description stripe: checkout and the customer portal; manual: a super admin assigns plans */
+            mode: string;
+            plan: components["schemas"]["Plan"];
+            /** @description trialing, active, past_due, canceled or expired */
+            status: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            /**
+             * Format: date-time
+             * @description end of the current usage window (null for a trial)
+             */
+            renewsAt?: string | null;
+            cancelAtPeriodEnd: boolean;
+            /**
+             * Format: date-time
+             * @description after a failed payment: the plan stays until then
+             */
+            graceUntil?: string | null;
+            /** @description metered work (AI replies, call minutes) may run */
+            usable: boolean;
+            stripeCustomer: boolean;
+        };
+        BillingLlmUsage: {
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+        };
+        Usage: {
+            /** @enum {string} */
+            limit: "aiReplies" | "callMinutesPerDay" | "activeChannels" | "agents" | "knowledgeBaseBytes" | "seats" | "concurrentCalls";
+            /**
+             * Format: int64
+             * @description consumed in the current window (metered) or the current level
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description null = unlimited
+             */
+            limitValue: number;
+            /**
+             * Format: int32
+             * @description used / limit in percent, null when unlimited
+             */
+            percent: number;
+            /** Format: date-time */
+            resetsAt: string;
+            /** @description counted per period (true) or a level reported by its module (false) */
+            metered: boolean;
+            /** @description false when no module reports this level yet */
+            measured: boolean;
+        };
+        UsageReport: {
+            planId: string;
+            status: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd?: string | null;
+            limits: components["schemas"]["Usage"][];
+            /** @description LLM calls, tokens and cost (micros of the currency) in the current window */
+            llm: components["schemas"]["BillingLlmUsage"];
         };
         InvitationPreview: {
             organizationName: string;
@@ -2550,6 +3082,74 @@ export interface operations {
             };
         };
     };
+    settings_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receive: {
         parameters: {
             query?: never;
@@ -2624,6 +3224,37 @@ export interface operations {
                 provider: string;
                 channelId: string;
             };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: {
@@ -3418,6 +4049,72 @@ export interface operations {
             };
         };
     };
+    grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResult"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    creditCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     markRead: {
         parameters: {
             query?: never;
@@ -3870,6 +4567,101 @@ export interface operations {
             };
         };
     };
+    check_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaCheck"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     switchOrganization: {
         parameters: {
             query?: never;
@@ -4281,6 +5073,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4961,6 +5815,41 @@ export interface operations {
             };
         };
     };
+    update_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stream: {
         parameters: {
             query?: {
@@ -5474,7 +6363,73 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    entries: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description json (default) or csv */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditEntryPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5562,6 +6517,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueHealth"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summary_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    usage_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */

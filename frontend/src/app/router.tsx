@@ -27,6 +27,7 @@ const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
+const Billing = lazy(() => import('./routes/app/billing'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
           { path: '/quick-replies', element: <QuickReplies /> },
+          { path: '/billing', element: <Billing /> },
           { path: '/knowledge', element: <Knowledge /> },
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },

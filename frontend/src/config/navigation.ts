@@ -68,12 +68,7 @@ export const workspaceNav: readonly NavItem[] = [
     icon: MegaphoneIcon,
     comingSoon: 'Outbound messages and calls to lists of contacts, with their results.',
   },
-  {
-    to: '/billing',
-    label: 'Billing',
-    icon: CreditCardIcon,
-    comingSoon: 'Usage, plan and invoices of your organization.',
-  },
+  { to: '/billing', label: 'Billing', icon: CreditCardIcon },
   {
     to: '/settings',
     label: 'Settings',

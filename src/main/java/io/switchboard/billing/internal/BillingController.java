@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.billing.internal.PlanCatalog.Plan;
-import io.switchboard.billing.internal.QuotaService.LlmUsage;
+import io.switchboard.billing.internal.QuotaService.BillingLlmUsage;
 import io.switchboard.billing.internal.QuotaService.Usage;
 import io.switchboard.billing.internal.SubscriptionService.Subscription;
 import io.switchboard.billing.internal.SubscriptionService.Window;
@@ -68,7 +68,7 @@ class BillingController {
             List<Usage> limits,
 
             @Schema(description = "LLM calls, tokens and cost (micros of the currency) in the current window")
-            LlmUsage llm) {}
+            BillingLlmUsage llm) {}
 
     @GetMapping
     @Operation(summary = "The organisation's plan, subscription state and billing mode")

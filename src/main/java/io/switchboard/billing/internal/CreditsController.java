@@ -106,7 +106,7 @@ class CreditsController {
                             }))
     @Nullable
     PageResponse<CreditEntry> entries(
-            @Valid PageQuery page,
+            @org.springdoc.core.annotations.ParameterObject @Valid PageQuery page,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false) @Nullable String format,
             HttpServletResponse response)
             throws IOException {

@@ -80,7 +80,7 @@ class QuotaService implements Quotas {
             @Schema(description = "false when no module reports this level yet")
             boolean measured) {}
 
-    record LlmUsage(long calls, long inputTokens, long outputTokens, long costMicros) {}
+    record BillingLlmUsage(long calls, long inputTokens, long outputTokens, long costMicros) {}
 
     @Override
     public QuotaDecision check(UUID orgId, Limit limit, long amount) {
@@ -170,7 +170,7 @@ class QuotaService implements Quotas {
         return out;
     }
 
-    LlmUsage llmUsage(UUID orgId, Instant since) {
+    BillingLlmUsage llmUsage(UUID orgId, Instant since) {
         LocalDate from = since.atZone(ZoneOffset.UTC).toLocalDate();
         return tx.inOrg(
                 orgId,
@@ -181,7 +181,7 @@ class QuotaService implements Quotas {
                                 DSL.coalesce(DSL.sum(LlmDaily.COST_MICROS), DSL.inline(java.math.BigDecimal.ZERO)))
                         .from(LlmDaily.T)
                         .where(LlmDaily.ORG_ID.eq(orgId), LlmDaily.DAY.ge(from))
-                        .fetchOne(r -> new LlmUsage(
+                        .fetchOne(r -> new BillingLlmUsage(
                                 r.value1().longValue(),
                                 r.value2().longValue(),
                                 r.value3().longValue(),

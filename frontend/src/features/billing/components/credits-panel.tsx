@@ -1,0 +1,106 @@
+import { TriangleAlertIcon } from 'lucide-react'
+import { useState } from 'react'
+import { InputField } from '@/components/field'
+import { ProblemAlert } from '@/components/problem-alert'
+import { QueryState } from '@/components/query-state'
+import { SubmitButton } from '@/components/submit-button'
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert'
+import { readForm } from '@/lib/forms'
+import { useCreditCheckout, useCreditSettings, useCredits, type CreditSummary } from '../api/billing'
+import { formatMoney } from '../format'
+import { GrantCreditsDialog } from './grant-credits-dialog'
+
+/** Shown when available credits are under the organisation's threshold. */
+export function LowBalanceBanner({ credits }: { credits: CreditSummary }) {
+  if (!credits.lowBalance) return null
+  return (
+    <Alert variant="destructive" data-testid="low-balance-banner">
+      <TriangleAlertIcon aria-hidden />
+      <AlertTitle>Credits are running low</AlertTitle>
+      <AlertDescription>
+        {formatMoney(credits.availableMinor, credits.currency)} available, below your alert threshold of{' '}
+        {formatMoney(credits.lowBalanceThresholdMinor, credits.currency)}. Calls and pay-as-you-go work stop when
+        credits run out.
+      </AlertDescription>
+    </Alert>
+  )
+}
+
+function Amount({ label, minor, currency, testId }: { label: string; minor: number; currency: string; testId: string }) {
+  return (
+    <div className="grid gap-1 rounded-lg border p-3">
+      <span className="text-xs text-muted-foreground">{label}</span>
+      <span className="text-xl font-semibold" data-testid={testId}>
+        {formatMoney(minor, currency)}
+      </span>
+    </div>
+  )
+}
+
+/** Balance, available and held credits; buy (stripe), grant (admins), low-balance threshold. */
+export function CreditsPanel({ canManage, superAdmin }: { canManage: boolean; superAdmin: boolean }) {
+  const credits = useCredits()
+  const buy = useCreditCheckout()
+  const settings = useCreditSettings()
+  const [editing, setEditing] = useState(false)
+  return (
+    <QueryState query={credits}>
+      {(c) => (
+        <div className="grid gap-4">
+          <LowBalanceBanner credits={c} />
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Amount label="Balance" minor={c.balanceMinor} currency={c.currency} testId="credits-balance" />
+            <Amount label="Available" minor={c.availableMinor} currency={c.currency} testId="credits-available" />
+            <Amount label="Held by work in progress" minor={c.heldMinor} currency={c.currency} testId="credits-held" />
+          </div>
+          <div className="flex flex-wrap items-end gap-3">
+            {canManage && c.billingMode === 'stripe' && (
+              <form
+                className="flex items-end gap-2"
+                onSubmit={(event) => {
+                  const values = readForm(event)
+                  const amount = Math.round(Number(values.amount ?? '0') * 100)
+                  buy.mutate(amount, { onSuccess: (r) => globalThis.location.assign(r.url) })
+                }}
+              >
+                <InputField label="Buy credits" name="amount" type="number" min="1" step="0.01" defaultValue="20" />
+                <SubmitButton pending={buy.isPending}>Checkout</SubmitButton>
+              </form>
+            )}
+            {((canManage && c.billingMode === 'manual') || superAdmin) && <GrantCreditsDialog />}
+            {canManage && !editing && (
+              <button type="button" className="text-sm underline" onClick={() => setEditing(true)}>
+                Low-balance alert:{' '}
+                {c.lowBalanceThresholdMinor == null ? 'off' : formatMoney(c.lowBalanceThresholdMinor, c.currency)}
+              </button>
+            )}
+            {editing && (
+              <form
+                className="flex items-end gap-2"
+                onSubmit={(event) => {
+                  const values = readForm(event)
+                  const raw = (values.threshold ?? '').trim()
+                  settings.mutate(raw === '' ? null : Math.round(Number(raw) * 100), {
+                    onSuccess: () => setEditing(false),
+                  })
+                }}
+              >
+                <InputField
+                  label="Warn below"
+                  name="threshold"
+                  type="number"
+                  min="0"
+                  step="0.01"
+                  hint="Empty turns the alert off."
+                  defaultValue={c.lowBalanceThresholdMinor == null ? '' : String(c.lowBalanceThresholdMinor / 100)}
+                />
+                <SubmitButton pending={settings.isPending}>Save</SubmitButton>
+              </form>
+            )}
+          </div>
+          <ProblemAlert error={buy.error ?? settings.error} />
+        </div>
+      )}
+    </QueryState>
+  )
+}
