@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.conversations.Conversations.VisibleMessage;
 import io.switchboard.conversations.MessageContent;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A chat message as the visitor sees it: text only, no ids of the people answering. */
@@ -18,6 +19,10 @@ record VisitorMessage(
         String sender,
 
         String text,
+
+        @Schema(description = "sources of a bot answer: title, section, url")
+        List<MessageContent.Citation> citations,
+
         Instant createdAt) {
 
     static VisitorMessage of(VisibleMessage message) {
@@ -27,9 +32,11 @@ record VisitorMessage(
             case AGENT -> "bot";
             case SYSTEM -> "system";
         };
-        String text = message.content() instanceof MessageContent.Text(String body)
-                ? body
+        String text = message.content() instanceof MessageContent.Text t
+                ? t.body()
                 : message.content().searchableText();
-        return new VisitorMessage(message.id(), message.direction(), sender, text, message.createdAt());
+        List<MessageContent.Citation> citations =
+                message.content() instanceof MessageContent.Text t ? t.citations() : List.of();
+        return new VisitorMessage(message.id(), message.direction(), sender, text, citations, message.createdAt());
     }
 }
