@@ -77,7 +77,16 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String agentId = api.post("/api/v1/agents", Map.of("name", "A's agent"), tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/agents/{id}", agentId),
+                Map.entry("/api/v1/agents/{id}/chat", agentId),
+                Map.entry("/api/v1/agents/{id}/runs", agentId),
+                Map.entry("/api/v1/conversations/{id}/agent-runs", conversationId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -90,17 +99,20 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
-        Map<String, Object> bodies = Map.of(
-                "/api/v1/members/{userId}", Map.of("role", "viewer"),
-                "/api/v1/channels/{id}", Map.of("name", "stolen"),
-                "/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged"),
-                "/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged"),
-                "/api/v1/contacts/{id}", Map.of("name", "stolen"),
-                "/api/v1/contacts/{id}/merge",
-                        Map.of("contactId", UUID.randomUUID().toString()),
-                "/api/v1/conversations/{id}", Map.of("status", "resolved"),
-                "/api/v1/conversations/{id}/messages", Map.of("text", "forged"),
-                "/api/v1/conversations/{id}/notes", Map.of("text", "forged"));
+        Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
+                Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
+                Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/contacts/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/contacts/{id}/merge",
+                        Map.of("contactId", UUID.randomUUID().toString())),
+                Map.entry("/api/v1/conversations/{id}", Map.of("status", "resolved")),
+                Map.entry("/api/v1/conversations/{id}/messages", Map.of("text", "forged")),
+                Map.entry("/api/v1/conversations/{id}/notes", Map.of("text", "forged")));
 
         var paths = api.get("/v3/api-docs", null).json().get("paths");
         List<String> checked = new ArrayList<>();
@@ -119,6 +131,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                     case "GET" -> api.get(concrete, tokenB);
                     case "DELETE" -> api.delete(concrete, tokenB);
                     case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    case "PUT" -> api.put(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     case "POST" -> api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     default -> throw new AssertionError("unexpected method " + method + " on " + template);
                 };
@@ -165,6 +178,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 channelId,
                 contactId,
                 conversationId,
+                agentId,
                 "A's secret words");
         for (var entry : paths.properties()) {
             String template = entry.getKey();

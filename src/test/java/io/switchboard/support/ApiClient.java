@@ -69,6 +69,11 @@ public final class ApiClient {
                 request(path, token).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(
+                request(path, token).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
     /** multipart/form-data with one file part, as a browser upload sends it. */
     public Response upload(
             String path, String part, String filename, String contentType, byte[] content, String token) {

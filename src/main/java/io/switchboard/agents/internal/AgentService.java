@@ -391,7 +391,7 @@ class AgentService implements AgentReferences {
             throw ApiProblem.invalidField(field, "must not use placeholders in the host");
         }
         if (uri.getHost() == null) throw ApiProblem.invalidField(field, "must be an absolute http(s) URL");
-        urlGuard.problem(probe).ifPresent(problem -> {
+        urlGuard.problemWhenSaving(probe).ifPresent(problem -> {
             throw ApiProblem.invalidField(field, problem);
         });
     }

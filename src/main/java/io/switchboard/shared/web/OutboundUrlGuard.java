@@ -38,8 +38,20 @@ public class OutboundUrlGuard {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Why the URL may not be called, or empty when it may (resolves the host: call it right before use too). */
+    /** Why the URL may not be called now, or empty when it may: check right before each call. */
     public Optional<String> problem(String url) {
+        return problem(url, true);
+    }
+
+    /**
+     * For saving a setting: a host that does not resolve (yet) is accepted, it is checked again
+     * before each call; literal and resolvable internal addresses are refused.
+     */
+    public Optional<String> problemWhenSaving(String url) {
+        return problem(url, false);
+    }
+
+    private Optional<String> problem(String url, boolean mustResolve) {
         URI uri;
         try {
             uri = new URI(url);
@@ -65,7 +77,7 @@ public class OutboundUrlGuard {
         try {
             addresses = List.of(InetAddress.getAllByName(bare));
         } catch (UnknownHostException e) {
-            return Optional.of("host " + bare + " does not resolve");
+            return mustResolve ? Optional.of("host " + bare + " does not resolve") : Optional.empty();
         }
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
