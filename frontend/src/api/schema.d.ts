@@ -4,6 +4,25 @@
  */
 
 export interface paths {
+    "/api/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent (secret tool header values are never returned, only whether they are set) */
+        get: operations["get"];
+        /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
+        put: operations["update"];
+        post?: never;
+        /** Delete an agent (admins); its channels stop answering automatically */
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{provider}/{channelId}/status": {
         parameters: {
             query?: never;
@@ -507,6 +526,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents of the organisation, newest first */
+        get: operations["list_2"];
+        put?: never;
+        /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Playground: ask the agent; answers the reply, citations, whether it would hand off, and the full trace. Nothing is sent to any contact */
+        post: operations["chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{userId}": {
         parameters: {
             query?: never;
@@ -540,7 +594,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change my name or phone (phone in international format, used for code sign-in) */
-        patch: operations["update"];
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -551,14 +605,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_1"];
+        patch: operations["update_2"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -569,15 +623,15 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Delete a contact with its conversations (admins) */
-        delete: operations["delete"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_2"];
+        patch: operations["update_3"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -588,7 +642,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -596,7 +650,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_3"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -726,7 +780,24 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_2"];
+        get: operations["list_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/agent-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why the bot said what it said in a conversation: the trace of each agent answer, newest first */
+        get: operations["conversationRuns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -803,6 +874,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's answers with their traces (channel and playground), newest first */
+        get: operations["runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/organizations": {
         parameters: {
             query?: never;
@@ -858,6 +946,131 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentBuiltinTools: {
+            lookupContact?: boolean | null;
+            searchKnowledge?: boolean | null;
+            handoff?: boolean | null;
+            bookCallback?: boolean | null;
+        };
+        AgentBusinessHours: {
+            timezone: string;
+            weekly: components["schemas"]["AgentOpeningRange"][];
+        };
+        AgentHandoff: {
+            keywords?: string[] | null;
+            /** Format: double */
+            lowConfidenceThreshold?: number | null;
+            humanRequestPhrases?: string[] | null;
+            humanRequestIntent?: string | null;
+            /** Format: int32 */
+            maxFailedAnswers?: number | null;
+        };
+        AgentHttpTool: {
+            name: string;
+            description: string;
+            /** @description JSON Schema of the arguments, as JSON text */
+            parametersSchema?: string | null;
+            /** @description GET, POST, PUT, PATCH or DELETE */
+            method?: string | null;
+            url: string;
+            headers?: components["schemas"]["AgentToolHeader"][] | null;
+            bodyTemplate?: string | null;
+            /** Format: int32 */
+            timeoutMs?: number | null;
+            /** Format: int32 */
+            maxResponseBytes?: number | null;
+        };
+        AgentIntent: {
+            name: string;
+            examples: string[];
+            reply?: string | null;
+            handoff?: boolean | null;
+        };
+        AgentMemory: {
+            /** Format: int32 */
+            lastTurns?: number | null;
+            /** Format: int32 */
+            summaryEveryTurns?: number | null;
+        };
+        AgentMessages: {
+            fallback?: string | null;
+            outOfHours?: string | null;
+            limitReached?: string | null;
+            handoff?: string | null;
+            blocked?: string | null;
+        };
+        AgentOpeningRange: {
+            day: string;
+            from: string;
+            to: string;
+        };
+        AgentRequest: {
+            name: string;
+            /** @description absent fields take defaults; on update, absent settings keep the current ones */
+            settings?: components["schemas"]["AgentSettings"];
+        };
+        AgentSettings: {
+            /** @description the system prompt: who the agent is and what it must and must not do */
+            instructions?: string | null;
+            /** @description e.g. friendly, formal, concise */
+            tone?: string | null;
+            /** @description language codes the agent answers in, first is the default */
+            languages?: string[] | null;
+            /** @description first message of a new conversation (web chat shows it) */
+            greeting?: string | null;
+            knowledgeBaseIds?: string[] | null;
+            /** @description LLM provider ids tried in order; empty = offline (answers from the knowledge base) */
+            llmChain?: string[] | null;
+            intents?: components["schemas"]["AgentIntent"][] | null;
+            understanding?: components["schemas"]["AgentUnderstanding"];
+            handoff?: components["schemas"]["AgentHandoff"];
+            businessHours?: components["schemas"]["AgentBusinessHours"];
+            messages?: components["schemas"]["AgentMessages"];
+            /** @description longest reply per channel type, e.g. {sandbox: 2000, twilio_sms: 320} */
+            maxReplyLength?: {
+                [key: string]: number;
+            } | null;
+            memory?: components["schemas"]["AgentMemory"];
+            tools?: components["schemas"]["AgentHttpTool"][] | null;
+            builtinTools?: components["schemas"]["AgentBuiltinTools"];
+        };
+        AgentToolHeader: {
+            name: string;
+            value?: string | null;
+            secret?: boolean | null;
+            readonly valueSet?: boolean | null;
+        };
+        AgentUnderstanding: {
+            /** Format: double */
+            intentThreshold?: number | null;
+            customLists?: {
+                [key: string]: string[];
+            } | null;
+            regexes?: {
+                [key: string]: string;
+            } | null;
+        };
+        AgentChannel: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            enabled: boolean;
+        };
+        AgentView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            settings: components["schemas"]["AgentSettings"];
+            /** @description offline (answers from the knowledge base only) or llm (provider chain) */
+            mode: string;
+            /** @description channels this agent answers on */
+            channels: components["schemas"]["AgentChannel"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SessionRequest: {
             /** @description resume this visitor: only together with its current visitor token */
             visitorId?: string | null;
@@ -949,6 +1162,11 @@ export interface components {
             caption?: string;
             filename?: string;
         });
+        MessageCitation: {
+            title: string;
+            section?: string | null;
+            url?: string | null;
+        };
         MessageContent: {
             type: string;
         };
@@ -996,6 +1214,7 @@ export interface components {
             type: "Text";
         } & (Omit<components["schemas"]["MessageContent"], "type"> & {
             body?: string;
+            citations?: components["schemas"]["MessageCitation"][];
         });
         Unsupported: {
             type: "Unsupported";
@@ -1219,6 +1438,129 @@ export interface components {
             createdAt: string;
             key: string;
         };
+        PlaygroundRequest: {
+            message: string;
+            /**
+             * Format: uuid
+             * @description answer as in this real conversation (its history and contact); nothing is sent
+             */
+            conversationId?: string | null;
+            /**
+             * Format: uuid
+             * @description continue a playground session (from an earlier reply)
+             */
+            sessionId?: string | null;
+            /** @description channel type whose reply length applies (default webchat) */
+            channelType?: string | null;
+        };
+        AgentEntity: {
+            type: string;
+            text: string;
+            value: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        AgentIntentScore: {
+            intent: string;
+            /** Format: double */
+            score: number;
+        };
+        AgentProviderAttempt: {
+            provider: string;
+            model: string;
+            result: string;
+            error?: string | null;
+            /** Format: int64 */
+            latencyMs: number;
+            /** Format: int64 */
+            firstTokenMs?: number | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+        };
+        AgentRetrievedChunk: {
+            /** Format: int32 */
+            rank: number;
+            /** Format: uuid */
+            chunkId: string;
+            /** Format: uuid */
+            knowledgeBaseId: string;
+            /** Format: uuid */
+            documentId: string;
+            title: string;
+            section?: string | null;
+            url?: string | null;
+            text: string;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            lexicalRank?: number | null;
+            /** Format: int32 */
+            vectorRank?: number | null;
+            cited: boolean;
+        };
+        AgentToolCall: {
+            name: string;
+            argumentsJson: string;
+            result: string;
+            /** Format: int64 */
+            latencyMs: number;
+        };
+        AgentTrace: {
+            outcome: string;
+            mode: string;
+            steps: components["schemas"]["AgentTraceStep"][];
+            intent?: string | null;
+            /** Format: double */
+            confidence: number;
+            intentRanking: components["schemas"]["AgentIntentScore"][];
+            entities: components["schemas"]["AgentEntity"][];
+            retrieved: components["schemas"]["AgentRetrievedChunk"][];
+            /** Format: double */
+            retrievalConfidence?: number | null;
+            providers: components["schemas"]["AgentProviderAttempt"][];
+            /** @description what the agent fell back to and why (fallback message, handoff, offline responder) */
+            fallbacks: string[];
+            answeredBy?: string | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+            toolCalls: components["schemas"]["AgentToolCall"][];
+            /** Format: int64 */
+            totalLatencyMs: number;
+        };
+        AgentTraceStep: {
+            name: string;
+            detail: string;
+            /** Format: int64 */
+            latencyMs: number;
+        };
+        PlaygroundHandoff: {
+            reason: string;
+        };
+        PlaygroundReply: {
+            /**
+             * Format: uuid
+             * @description send it back to continue the same playground session
+             */
+            sessionId?: string | null;
+            /** Format: uuid */
+            runId: string;
+            reply: string;
+            citations: components["schemas"]["MessageCitation"][];
+            /** @description set when the agent would hand the conversation to a person */
+            handoff?: components["schemas"]["PlaygroundHandoff"];
+            outcome: string;
+            trace: components["schemas"]["AgentTrace"];
+        };
         ChangeRoleRequest: {
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "viewer";
@@ -1246,6 +1588,8 @@ export interface components {
             unassign?: boolean | null;
             priority?: string | null;
             labels?: string[] | null;
+            /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
+            resumeBot?: boolean | null;
         };
         ConversationView: {
             /** Format: uuid */
@@ -1272,6 +1616,12 @@ export interface components {
             lastMessagePreview?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
         };
         UpdateChannelRequest: {
             name?: string | null;
@@ -1279,8 +1629,13 @@ export interface components {
             config?: {
                 [key: string]: string;
             } | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the agent that answers on this channel
+             */
             agentId?: string | null;
+            /** @description true removes the agent: nobody answers automatically */
+            detachAgent?: boolean | null;
             enabled?: boolean | null;
             /** Format: double */
             ratePerSecond?: number | null;
@@ -1308,6 +1663,8 @@ export interface components {
             /** @description visitor, human, bot or system */
             sender: string;
             text: string;
+            /** @description sources of a bot answer: title, section, url */
+            citations: components["schemas"]["MessageCitation"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1403,6 +1760,38 @@ export interface components {
         };
         PageResponseMessageView: {
             items: components["schemas"]["MessageView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        AgentRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agentId: string;
+            /** @description channel or playground */
+            source: string;
+            /** Format: uuid */
+            conversationId?: string | null;
+            /** Format: uuid */
+            inboundMessageId?: string | null;
+            /** Format: uuid */
+            replyMessageId?: string | null;
+            /** @description replied, fallback, handoff, blocked, skipped */
+            outcome: string;
+            /** Format: int32 */
+            totalLatencyMs: number;
+            trace: components["schemas"]["AgentTrace"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PageResponseAgentRun: {
+            items: components["schemas"]["AgentRun"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1524,6 +1913,17 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        PageResponseAgentView: {
+            items: components["schemas"]["AgentView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         OrganizationSummary: {
             /** Format: uuid */
             id: string;
@@ -1569,6 +1969,101 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receive: {
         parameters: {
             query?: never;
@@ -2770,6 +3265,108 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaygroundRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaygroundReply"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     removeMember: {
         parameters: {
             query?: never;
@@ -2863,7 +3460,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    update_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2896,7 +3493,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2927,7 +3524,7 @@ export interface operations {
             };
         };
     };
-    update_1: {
+    update_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -2962,7 +3559,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -2993,7 +3590,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3022,7 +3619,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3057,7 +3654,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3117,7 +3714,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3370,7 +3967,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -3400,6 +3997,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conversationRuns: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -3530,6 +4163,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseAuditEvent"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runs: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

@@ -22,6 +22,7 @@ const Account = lazy(() => import('./routes/app/account'))
 const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
+const Agents = lazy(() => import('./routes/app/agents'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: '/inbox/:conversationId?', element: <Inbox /> },
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
+          { path: '/agents/:agentId?', element: <Agents /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },

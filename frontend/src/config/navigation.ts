@@ -39,12 +39,7 @@ export const workspaceNav: readonly NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon },
   { to: '/channels', label: 'Channels', icon: CableIcon },
   { to: '/contacts', label: 'Contacts', icon: ContactRoundIcon },
-  {
-    to: '/agents',
-    label: 'Agents',
-    icon: BotIcon,
-    comingSoon: 'AI agents: their instructions, tools, knowledge and the channels they answer on.',
-  },
+  { to: '/agents', label: 'Agents', icon: BotIcon },
   {
     to: '/knowledge',
     label: 'Knowledge',
