@@ -67,6 +67,12 @@ public class ChannelsBench {
         var stored = psql("select count(*) || ' ' || count(distinct provider_message_id) from messages where provider_message_id like 'wamid.bench-%'").trim().split(" ");
         results.add(row("acknowledged / stored / distinct", ingest.acknowledged + " / " + stored[0] + " / " + stored[1], "lost " + (ingest.acknowledged - Integer.parseInt(stored[1])) + ", duplicated " + (Integer.parseInt(stored[0]) - Integer.parseInt(stored[1]))));
 
+        if (Boolean.getBoolean("ingestOnly")) {
+            stopApp(false);
+            results.forEach(r -> System.out.printf("%-58s | %-26s | %s%n", r[0], r[1], r[2]));
+            return;
+        }
+
         // ---- paced sends
         List<String> conversations = conversations(100);
         var pacing = send(conversations, "pace", SEND_MESSAGES);
@@ -229,9 +235,14 @@ public class ChannelsBench {
 
     static void startApp() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var pb = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString(), "--server.port=" + appPort, "--switchboard.data-dir=" + dataDir,
+        var command = new ArrayList<String>(List.of(java, "-Xmx1g"));
+        // e.g. -DappOpts=-XX:StartFlightRecording=filename=bench/out/app.jfr to profile the server
+        String appOpts = System.getProperty("appOpts", "");
+        if (!appOpts.isBlank()) command.addAll(List.of(appOpts.split(" ")));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + appPort, "--switchboard.data-dir=" + dataDir,
                 "--switchboard.bootstrap.admin-email=bench@bench.test", "--switchboard.bootstrap.admin-password=bench-password-1",
-                "--switchboard.providers.whatsapp-graph-base-url=http://127.0.0.1:" + fakePort)
+                "--switchboard.providers.whatsapp-graph-base-url=http://127.0.0.1:" + fakePort));
+        var pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         app = pb.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -126,6 +126,49 @@ class WhatsAppCloudChannelWebTests extends ProviderFakesTest {
     }
 
     @Test
+    void badEventsInABatchAreSetAsideWhileTheGoodOnesAreStored() {
+        // committed together, so one worker claims them as one batch (one transaction, a savepoint each)
+        var orgId = ownerDb().fetchValue("select org_id from channels where id = ?::uuid", channelId);
+        String first = textWebhook("wamid.batch-1-" + unique(""), "First of the batch", Instant.now());
+        String second = textWebhook("wamid.batch-2-" + unique(""), "Second of the batch", Instant.now());
+        String early = statusWebhook("wamid.never-sent-" + unique(""), "delivered", null);
+        ownerDb()
+                .execute(
+                        "insert into inbound_events (org_id, channel_id, payload, content_type) values "
+                                + "(?, ?::uuid, ?, 'application/json'), (?, ?::uuid, '{\"entry\": [', 'application/json'), "
+                                + "(?, ?::uuid, ?, 'application/json'), (?, ?::uuid, ?, 'application/json')",
+                        orgId,
+                        channelId,
+                        first,
+                        orgId,
+                        channelId,
+                        orgId,
+                        channelId,
+                        early,
+                        orgId,
+                        channelId,
+                        second);
+
+        var conversation = awaitConversations(token, 1).get("items").get(0);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                messages(token, conversation.get("id").asString())
+                                        .findValuesAsString("body"))
+                        .containsExactly("First of the batch", "Second of the batch"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(ownerDb()
+                                .fetch(
+                                        "select status, last_error from inbound_events where channel_id = ?::uuid"
+                                                + " and status <> 'done' order by id",
+                                        channelId)
+                                .map(r -> r.get(0, String.class) + ": " + r.get(1, String.class)))
+                        .satisfiesExactly(
+                                malformed -> assertThat(malformed).startsWith("failed: unreadable payload"),
+                                status -> assertThat(status)
+                                        .startsWith("pending: status delivered for unknown message")));
+    }
+
+    @Test
     void replyIsSentThroughGraphAndStatusCallbacksMoveItForward() {
         stubSend(okJson(
                 "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out-" + phoneNumberId + "\"}]}"));

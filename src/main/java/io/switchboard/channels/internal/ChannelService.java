@@ -2,6 +2,8 @@ package io.switchboard.channels.internal;
 
 import static io.switchboard.channels.internal.ChannelTables.Channels;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.channels.spi.ChannelAdapterFactory;
 import io.switchboard.channels.spi.ChannelAdapterFactory.ConfigField;
 import io.switchboard.channels.spi.ChannelConnection;
@@ -13,9 +15,11 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.crypto.SecretBox;
 import io.switchboard.shared.crypto.Tokens;
+import io.switchboard.shared.db.AfterCommit;
 import io.switchboard.shared.db.Pages;
 import io.switchboard.shared.db.ScopedTransactions;
 import io.switchboard.shared.web.PublicUrls;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +52,12 @@ class ChannelService {
     private final AuditLog audit;
     private final ScopedTransactions tx;
     private final org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents;
+
+    static final Duration LOADED_TTL = Duration.ofSeconds(5);
+    private final Cache<UUID, Optional<LoadedChannel>> loaded = Caffeine.newBuilder()
+            .expireAfterWrite(LOADED_TTL)
+            .maximumSize(10_000)
+            .build();
 
     ChannelService(
             DSLContext db,
@@ -153,6 +163,7 @@ class ChannelService {
         if (enabled != null) update = update.set(Channels.ENABLED, enabled);
         if (ratePerSecond != null) update = update.set(Channels.RATE_PER_SECOND, rate(ratePerSecond, factory));
         update.where(Channels.ORG_ID.eq(principal.orgId()), Channels.ID.eq(id)).execute();
+        forget(id);
         audit.record(
                 "channel.updated",
                 "channel",
@@ -177,11 +188,20 @@ class ChannelService {
                 .set(Channels.UPDATED_AT, Instant.now())
                 .where(Channels.ORG_ID.eq(principal.orgId()), Channels.ID.eq(id))
                 .execute();
+        forget(id);
         audit.record("channel.disabled", "channel", id.toString(), Map.of());
     }
 
-    /** For webhooks and workers: any organisation's channel, with secrets decrypted. */
+    /**
+     * For webhooks and workers: any organisation's channel, with secrets decrypted. Cached for a few
+     * seconds because every webhook needs it; this node forgets a channel as soon as it is changed,
+     * other nodes within {@link #LOADED_TTL}.
+     */
     Optional<LoadedChannel> load(UUID channelId) {
+        return loaded.get(channelId, this::loadFresh);
+    }
+
+    private Optional<LoadedChannel> loadFresh(UUID channelId) {
         return tx.asSystem(
                         "channel load",
                         () -> db.select(Channels.ALL)
@@ -199,6 +219,12 @@ class ChannelService {
                                 .where(Channels.PUBLIC_ID.eq(publicId))
                                 .fetchOptional())
                 .flatMap(r -> registry.find(r.get(Channels.TYPE)).map(factory -> toLoaded(r, factory)));
+    }
+
+    /** Now and again after commit, so no reader caches the old row in between. */
+    private void forget(UUID id) {
+        loaded.invalidate(id);
+        AfterCommit.run(() -> loaded.invalidate(id));
     }
 
     private LoadedChannel toLoaded(Record r, ChannelAdapterFactory factory) {

@@ -9,11 +9,14 @@ import io.switchboard.conversations.Conversations;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,8 +47,8 @@ class InboundProcessor extends QueueWorker {
             ContactDirectory contacts,
             Conversations conversations,
             ScopedTransactions tx) {
-        // Several loops: each event is its own short transaction under a lease, so loops don't deadlock
-        // the way concurrent batch transactions did (ADR 0005).
+        // Several loops, each working a claimed batch in one transaction with the senders locked in
+        // one global order; one event per transaction when a batch fails as a whole (ADR 0005).
         super("inbound-processor", 4);
         this.db = db;
         this.channels = channels;
@@ -78,47 +81,112 @@ class InboundProcessor extends QueueWorker {
                                 r.get(3, String.class),
                                 r.get(4, String.class),
                                 r.get(5, Integer.class))));
+        if (batch.isEmpty()) return 0;
         // a batch usually comes from few channels: load (and decrypt) each once
         Map<UUID, ChannelService.LoadedChannel> channelsOfBatch = new HashMap<>();
-        batch.stream()
-                .sorted(java.util.Comparator.comparingLong(Claimed::id))
-                .forEach(event -> processOne(event, channelsOfBatch));
+        List<Claimed> ordered =
+                batch.stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
+        try {
+            processTogether(ordered, channelsOfBatch);
+        } catch (RuntimeException e) {
+            // a deadlock with another node or a broken connection: nothing of the batch was committed,
+            // so go through it again one event per transaction, as the slow and simple path
+            log.debug("Inbound batch of {} failed as a whole ({}); one by one now", ordered.size(), e.toString());
+            ordered.forEach(event -> processOne(event, channelsOfBatch));
+        }
         return batch.size();
+    }
+
+    /**
+     * The whole batch in one transaction (one commit instead of one per event), each event behind a
+     * savepoint so a failing one is recorded without undoing the others. Locks on the senders of the
+     * batch are taken first and in one global order, so concurrent loops never wait on each other in
+     * a cycle (ADR 0005).
+     */
+    private void processTogether(List<Claimed> ordered, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+        tx.asSystem("inbound batch", () -> {
+            Map<Long, List<InboundItem>> parsed = new HashMap<>();
+            Map<Long, RuntimeException> unreadable = new HashMap<>();
+            TreeSet<String> senderKeys = new TreeSet<>();
+            for (Claimed event : ordered) {
+                try {
+                    List<InboundItem> items = parse(event, channelsOfBatch);
+                    parsed.put(event.id(), items);
+                    items.forEach(item -> senderKeys.add(event.channelId() + "|" + senderKey(item)));
+                } catch (RuntimeException e) {
+                    unreadable.put(event.id(), e);
+                }
+            }
+            for (String key : senderKeys) {
+                db.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 1))", Object.class, key))
+                        .fetch();
+            }
+            for (Claimed event : ordered) {
+                RuntimeException failure = unreadable.get(event.id());
+                if (failure == null) {
+                    db.execute("savepoint inbound_event");
+                    try {
+                        record(event, parsed.get(event.id()));
+                        markDone(event);
+                        db.execute("release savepoint inbound_event");
+                        continue;
+                    } catch (RuntimeException e) {
+                        db.execute("rollback to savepoint inbound_event");
+                        failure = e;
+                    }
+                }
+                markFailedAttempt(event, failure);
+            }
+        });
+    }
+
+    private static String senderKey(InboundItem item) {
+        return switch (item) {
+            case InboundItem.Message message -> "from:" + message.externalId();
+            case InboundItem.StatusUpdate update -> "status:" + update.providerMessageId();
+        };
     }
 
     private void processOne(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         try {
             tx.asSystem("inbound event", () -> {
-                apply(event, channelsOfBatch);
-                db.update(InboundEvents.T)
-                        .set(InboundEvents.STATUS, "done")
-                        .set(InboundEvents.PROCESSED_AT, Instant.now())
-                        .set(InboundEvents.ATTEMPTS, InboundEvents.ATTEMPTS.plus(1))
-                        .where(InboundEvents.ID.eq(event.id()))
-                        .execute();
+                record(event, parse(event, channelsOfBatch));
+                markDone(event);
             });
         } catch (RuntimeException e) {
-            int attempts = event.attempts() + 1;
-            // an unreadable payload stays unreadable: fail it now, visibly, rather than retry for hours
-            boolean giveUp = attempts >= MAX_ATTEMPTS || e instanceof UnreadablePayloadException;
-            String reason = switch (e) {
-                case NotYetKnown notYet -> notYet.getMessage();
-                case UnreadablePayloadException unreadable -> "unreadable payload: " + unreadable.getMessage();
-                default -> e.getClass().getSimpleName() + ": " + e.getMessage();
-            };
-            if (!(e instanceof NotYetKnown)) {
-                log.warn("Inbound event {} failed (attempt {}): {}", event.id(), attempts, reason);
-            }
-            tx.asSystem(
-                    "inbound retry",
-                    () -> db.update(InboundEvents.T)
-                            .set(InboundEvents.STATUS, giveUp ? "failed" : "pending")
-                            .set(InboundEvents.ATTEMPTS, attempts)
-                            .set(InboundEvents.NEXT_ATTEMPT_AT, Instant.now().plus(backoff(attempts)))
-                            .set(InboundEvents.LAST_ERROR, reason)
-                            .where(InboundEvents.ID.eq(event.id()))
-                            .execute());
+            tx.asSystem("inbound retry", () -> markFailedAttempt(event, e));
         }
+    }
+
+    private void markDone(Claimed event) {
+        db.update(InboundEvents.T)
+                .set(InboundEvents.STATUS, "done")
+                .set(InboundEvents.PROCESSED_AT, Instant.now())
+                .set(InboundEvents.ATTEMPTS, InboundEvents.ATTEMPTS.plus(1))
+                .where(InboundEvents.ID.eq(event.id()))
+                .execute();
+    }
+
+    /** Back to the queue with backoff, or failed for good (visibly) after the last attempt. */
+    private void markFailedAttempt(Claimed event, RuntimeException e) {
+        int attempts = event.attempts() + 1;
+        // an unreadable payload stays unreadable: fail it now, visibly, rather than retry for hours
+        boolean giveUp = attempts >= MAX_ATTEMPTS || e instanceof UnreadablePayloadException;
+        String reason = switch (e) {
+            case NotYetKnown notYet -> notYet.getMessage();
+            case UnreadablePayloadException unreadable -> "unreadable payload: " + unreadable.getMessage();
+            default -> e.getClass().getSimpleName() + ": " + e.getMessage();
+        };
+        if (!(e instanceof NotYetKnown)) {
+            log.warn("Inbound event {} failed (attempt {}): {}", event.id(), attempts, reason);
+        }
+        db.update(InboundEvents.T)
+                .set(InboundEvents.STATUS, giveUp ? "failed" : "pending")
+                .set(InboundEvents.ATTEMPTS, attempts)
+                .set(InboundEvents.NEXT_ATTEMPT_AT, Instant.now().plus(backoff(attempts)))
+                .set(InboundEvents.LAST_ERROR, reason)
+                .where(InboundEvents.ID.eq(event.id()))
+                .execute();
     }
 
     /**
@@ -137,14 +205,16 @@ class InboundProcessor extends QueueWorker {
                         .execute());
     }
 
-    private void apply(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+    private List<InboundItem> parse(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+        var channel = channelsOfBatch.computeIfAbsent(
+                event.channelId(),
+                id -> channels.load(id).orElseThrow(() -> new IllegalStateException("channel " + id + " is gone")));
+        return channel.factory().create(channel.connection()).parse(event.payload(), event.contentType());
+    }
+
+    private void record(Claimed event, List<InboundItem> items) {
         UUID orgId = event.orgId();
         UUID channelId = event.channelId();
-        var channel = channelsOfBatch.computeIfAbsent(
-                channelId,
-                id -> channels.load(id).orElseThrow(() -> new IllegalStateException("channel " + id + " is gone")));
-        List<InboundItem> items =
-                channel.factory().create(channel.connection()).parse(event.payload(), event.contentType());
         for (InboundItem item : items) {
             switch (item) {
                 case InboundItem.Message message -> {
