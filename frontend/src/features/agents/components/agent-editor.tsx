@@ -296,7 +296,15 @@ export function AgentEditor({ agent, canManage }: { agent: Agent; canManage: boo
       onSubmit={(event) => {
         event.preventDefault()
         const intents = (s.intents ?? []).map((intent) => ({ ...intent, examples: intent.examples.map((e) => e.trim()).filter((e) => e !== '') }))
-        save.mutate({ name, settings: { ...s, intents } })
+        save.mutate(
+          { name, settings: { ...s, intents } },
+          {
+            onSuccess: (saved) => {
+              setS(saved.settings)
+              setName(saved.name)
+            },
+          },
+        )
       }}
     >
       <ProblemAlert error={save.error} fields={['name']} />

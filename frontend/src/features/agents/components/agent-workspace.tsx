@@ -47,7 +47,7 @@ export function AgentWorkspace({ agentId, canManage }: { agentId: string; canMan
           </div>
           <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
             <Section title="Settings">
-              <AgentEditor key={data.updatedAt} agent={data} canManage={canManage} />
+              <AgentEditor key={data.id} agent={data} canManage={canManage} />
             </Section>
             <div className="xl:sticky xl:top-4">
               <Section title="Playground" description="Try the saved agent. Nothing is sent to any contact.">
