@@ -154,7 +154,7 @@ class WhatsAppCloudChannelWebTests extends ProviderFakesTest {
                 .untilAsserted(() -> assertThat(
                                 messages(token, conversation.get("id").asString())
                                         .findValuesAsString("body"))
-                        .containsExactly("First of the batch", "Second of the batch"));
+                        .containsExactlyInAnyOrder("First of the batch", "Second of the batch"));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(ownerDb()
                                 .fetch(

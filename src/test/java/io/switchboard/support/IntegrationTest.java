@@ -32,7 +32,7 @@ public abstract class IntegrationTest {
     protected org.jooq.DSLContext db;
 
     @Autowired
-    private io.switchboard.shared.db.DatabaseServer databaseServer;
+    protected io.switchboard.shared.db.DatabaseServer databaseServer;
 
     protected ApiClient api;
 

@@ -12,9 +12,13 @@ import io.switchboard.shared.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -102,44 +106,61 @@ class OutboundSender extends QueueWorker {
                                 claimId)));
     }
 
+    /**
+     * Takes the channel's permits one by one, in queue order, and hands each send to its own virtual
+     * thread so a slow provider call does not hold up the next permit. A recipient's next message
+     * waits for its previous send to finish (before taking a permit, so sends still leave at the
+     * paced times): replies to one person stay in order.
+     */
     private void sendAll(UUID channelId, List<Claimed> rows) {
         var channel = channels.load(channelId).orElse(null);
-        for (Claimed row : rows) {
-            try {
-                if (channel == null || !channel.enabled()) {
-                    fail(row, "channel disabled or removed before sending");
-                    continue;
-                }
-                rateLimiter.awaitPermit("send:" + channelId, channel.ratePerSecond());
-                if (!markSending(row)) {
-                    continue; // the claim was taken back (we were presumed dead); another sender owns it
-                }
-                var message = TenantContext.asSystem(
-                        "outbound load", () -> conversations.forDelivery(row.orgId(), row.messageId()));
-                if (message.isEmpty()) {
-                    fail(row, "message no longer exists");
-                    continue;
-                }
-                SendResult result;
+        Map<String, Future<?>> lastSendTo = new HashMap<>();
+        try (var inFlight = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Claimed row : rows) {
                 try {
-                    result = channel.factory()
-                            .create(channel.connection())
-                            .send(new OutboundRequest(
-                                    row.messageId(),
-                                    row.recipient(),
-                                    message.get().content(),
-                                    "sb-" + row.messageId()));
-                } catch (RuntimeException e) {
-                    result = new SendResult.RetryLater(
-                            Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    if (channel == null || !channel.enabled()) {
+                        fail(row, "channel disabled or removed before sending");
+                        continue;
+                    }
+                    Future<?> previous = lastSendTo.get(row.recipient());
+                    if (previous != null) {
+                        previous.get();
+                    }
+                    rateLimiter.awaitPermit("send:" + channelId, channel.ratePerSecond());
+                    lastSendTo.put(row.recipient(), inFlight.submit(() -> sendOne(channel, row)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException | RuntimeException e) {
+                    log.warn("Sending outbound {} failed unexpectedly: {}", row.id(), e.toString());
                 }
-                record(row, result);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Sending outbound {} failed unexpectedly: {}", row.id(), e.toString());
             }
+        } // closing the executor waits for the sends in flight
+    }
+
+    private void sendOne(ChannelService.LoadedChannel channel, Claimed row) {
+        try {
+            if (!markSending(row)) {
+                return; // the claim was taken back (we were presumed dead); another sender owns it
+            }
+            var message = TenantContext.asSystem(
+                    "outbound load", () -> conversations.forDelivery(row.orgId(), row.messageId()));
+            if (message.isEmpty()) {
+                fail(row, "message no longer exists");
+                return;
+            }
+            SendResult result;
+            try {
+                result = channel.factory()
+                        .create(channel.connection())
+                        .send(new OutboundRequest(
+                                row.messageId(), row.recipient(), message.get().content(), "sb-" + row.messageId()));
+            } catch (RuntimeException e) {
+                result = new SendResult.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            record(row, result);
+        } catch (RuntimeException e) {
+            log.warn("Sending outbound {} failed unexpectedly: {}", row.id(), e.toString());
         }
     }
 

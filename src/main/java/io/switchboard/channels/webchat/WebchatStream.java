@@ -1,10 +1,9 @@
 package io.switchboard.channels.webchat;
 
 import io.switchboard.contacts.ContactDirectory;
-import io.switchboard.conversations.ConversationChanged;
 import io.switchboard.conversations.Conversations;
 import io.switchboard.conversations.Conversations.VisibleMessage;
-import io.switchboard.shared.db.AfterCommit;
+import io.switchboard.conversations.LiveUpdate;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Live replies for visitors: after a conversation change commits, the visitor watching that
  * conversation gets each new outbound message as a {@code message} event (the widget de-duplicates
- * by id). Single node for now, like the inbox stream; a cluster relays changes through LISTEN/NOTIFY.
+ * by id). Changes committed on other nodes arrive the same way (relayed through LISTEN/NOTIFY).
  */
 @Component
 class WebchatStream implements org.springframework.context.SmartLifecycle {
@@ -76,21 +75,21 @@ class WebchatStream implements org.springframework.context.SmartLifecycle {
     }
 
     @EventListener
-    void on(ConversationChanged change) {
+    void on(LiveUpdate change) {
         if (!"message".equals(change.change()) && !"delivery".equals(change.change())) return;
         var subscribers = byOrg.get(change.orgId());
         if (subscribers == null || subscribers.isEmpty()) return;
-        // after commit, off the committing thread (a sender or the inbound worker): visitors must not slow them down
-        AfterCommit.run(() -> Thread.ofVirtual().name("webchat-stream").start(() -> {
+        // off the committing thread (a sender or the inbound worker): visitors must not slow them down
+        Thread.ofVirtual().name("webchat-stream").start(() -> {
             try {
                 push(change, subscribers);
             } catch (RuntimeException e) {
                 log.warn("Could not push web chat messages of {}: {}", change.conversationId(), e.toString());
             }
-        }));
+        });
     }
 
-    private void push(ConversationChanged change, Set<Subscriber> subscribers) {
+    private void push(LiveUpdate change, Set<Subscriber> subscribers) {
         Instant oldest =
                 subscribers.stream().map(s -> s.since).min(Instant::compareTo).orElse(Instant.now());
         List<VisibleMessage> messages = tx.inOrg(

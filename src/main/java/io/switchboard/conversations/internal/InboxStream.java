@@ -1,7 +1,6 @@
 package io.switchboard.conversations.internal;
 
-import io.switchboard.conversations.ConversationChanged;
-import io.switchboard.shared.db.AfterCommit;
+import io.switchboard.conversations.LiveUpdate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for the live inbox: each committed change is pushed to the organisation's
- * open dashboards, which then refetch what they show. Single node for now: a second node would relay
- * these through PostgreSQL LISTEN/NOTIFY.
+ * open dashboards, which then refetch what they show. {@link LiveRelay} brings the changes made on
+ * other nodes.
  */
 @Component
 class InboxStream {
@@ -39,17 +38,15 @@ class InboxStream {
     }
 
     @EventListener
-    void on(ConversationChanged change) {
+    void on(LiveUpdate change) {
         var emitters = byOrg.get(change.orgId());
         if (emitters == null || emitters.isEmpty()) {
             return;
         }
         String data = "{\"conversationId\":\"" + change.conversationId() + "\",\"change\":\"" + change.change() + "\"}";
-        AfterCommit.run(() -> {
-            for (var emitter : emitters) {
-                send(emitter, SseEmitter.event().name("conversation").data(data));
-            }
-        });
+        for (var emitter : emitters) {
+            send(emitter, SseEmitter.event().name("conversation").data(data));
+        }
     }
 
     /**
