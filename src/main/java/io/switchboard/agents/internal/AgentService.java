@@ -391,9 +391,20 @@ class AgentService implements AgentReferences {
             throw ApiProblem.invalidField(field, "must not use placeholders in the host");
         }
         if (uri.getHost() == null) throw ApiProblem.invalidField(field, "must be an absolute http(s) URL");
-        urlGuard.problemWhenSaving(probe).ifPresent(problem -> {
-            throw ApiProblem.invalidField(field, problem);
-        });
+        // a host that does not resolve yet is accepted here: it is checked again before every call
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        boolean resolves;
+        try {
+            java.net.InetAddress.getAllByName(host);
+            resolves = true;
+        } catch (java.net.UnknownHostException e) {
+            resolves = false;
+        }
+        if (resolves || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            urlGuard.check(field, probe);
+        }
     }
 
     // ---- helpers

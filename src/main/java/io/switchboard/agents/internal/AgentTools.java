@@ -253,8 +253,11 @@ class AgentTools {
 
     private String callHttp(Context context, AgentSettings.HttpTool tool, Map<String, String> args) {
         String url = fill(tool.url(), args, v -> URLEncoder.encode(v, StandardCharsets.UTF_8));
-        var problem = urlGuard.problem(url);
-        if (problem.isPresent()) return "error: the tool URL " + problem.get();
+        try {
+            urlGuard.check("url", url); // again at call time: DNS may have changed since the agent was saved
+        } catch (io.switchboard.shared.ApiProblem refused) {
+            return "error: " + refused.getMessage();
+        }
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(tool.timeout()));
         Map<String, String> secrets = context.agent.toolSecrets().getOrDefault(tool.name(), Map.of());
         for (var header : tool.headerList()) {

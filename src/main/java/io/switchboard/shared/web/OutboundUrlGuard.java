@@ -1,26 +1,24 @@
 package io.switchboard.shared.web;
 
+import io.switchboard.shared.ApiProblem;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks URLs that a tenant configures (HTTP tools, webhooks, crawls) before the server calls them:
- * only http(s), and no host that resolves to loopback, private, link-local, CGNAT, multicast or
- * unspecified addresses (SSRF), unless the operator lists the host in
- * {@code switchboard.outbound.allowed-hosts} (e.g. an internal API they mean to expose) or allows
- * private networks altogether with {@code switchboard.outbound.allow-private-networks}.
+ * SSRF guard for URLs a tenant makes the server fetch (knowledge base crawls, outbound webhooks):
+ * only http(s), and the host must not resolve to a loopback, private, link-local (cloud metadata),
+ * carrier-grade NAT, multicast or unspecified address. Operators can allow private networks as a
+ * whole ({@code switchboard.outbound.allow-private-networks}) or a few hosts or host:port pairs
+ * ({@code switchboard.outbound.allowed-hosts}). Check every redirect hop again before following it.
  */
 @Component
 public class OutboundUrlGuard {
@@ -30,66 +28,58 @@ public class OutboundUrlGuard {
 
     public OutboundUrlGuard(
             @Value("${switchboard.outbound.allow-private-networks:false}") boolean allowPrivateNetworks,
-            @Value("${switchboard.outbound.allowed-hosts:}") String allowedHosts) {
+            @Value("${switchboard.outbound.allowed-hosts:}") List<String> allowedHosts) {
         this.allowPrivateNetworks = allowPrivateNetworks;
-        this.allowedHosts = Arrays.stream(allowedHosts.split(","))
+        this.allowedHosts = allowedHosts.stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Why the URL may not be called now, or empty when it may: check right before each call. */
-    public Optional<String> problem(String url) {
-        return problem(url, true);
-    }
-
     /**
-     * For saving a setting: a host that does not resolve (yet) is accepted, it is checked again
-     * before each call; literal and resolvable internal addresses are refused.
+     * The URL, parsed and checked; otherwise a 400 Problem Details naming {@code field}.
+     *
+     * @param field the request field the URL came from, for the error
      */
-    public Optional<String> problemWhenSaving(String url) {
-        return problem(url, false);
-    }
-
-    private Optional<String> problem(String url, boolean mustResolve) {
+    public URI check(String field, String url) {
         URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL");
+            uri = new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw ApiProblem.invalidField(field, "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
+            throw ApiProblem.invalidField(field, "must be an http or https URL");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return Optional.of("must name a host");
+            throw ApiProblem.invalidField(field, "has no host");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry a user name or password");
+            throw ApiProblem.invalidField(field, "must not contain credentials");
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowPrivateNetworks || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        String lowerHost = bareHost.toLowerCase(Locale.ROOT);
+        if (allowPrivateNetworks || allowedHosts.contains(lowerHost) || allowedHosts.contains(lowerHost + ":" + port)) {
+            return uri;
         }
-        List<InetAddress> addresses;
+        InetAddress[] addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(bare));
+            addresses = InetAddress.getAllByName(bareHost);
         } catch (UnknownHostException e) {
-            return mustResolve ? Optional.of("host " + bare + " does not resolve") : Optional.empty();
+            throw ApiProblem.invalidField(field, "has a host that does not resolve: " + bareHost);
         }
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
-                return Optional.of("points at a private or local address (" + address.getHostAddress()
-                        + "), which the server does not call");
+                throw ApiProblem.invalidField(
+                        field,
+                        "points to a private or loopback address (" + address.getHostAddress()
+                                + "), which the server refuses to fetch");
             }
         }
-        return Optional.empty();
-    }
-
-    public boolean allowed(String url) {
-        return problem(url).isEmpty();
+        return uri;
     }
 
     static boolean isInternal(InetAddress address) {
@@ -105,7 +95,7 @@ public class OutboundUrlGuard {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second <= 127) // CGNAT
+                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
                     || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
                     || (first == 198 && (second == 18 || second == 19)) // benchmarking
                     || first >= 240; // reserved, broadcast
@@ -116,10 +106,9 @@ public class OutboundUrlGuard {
             // IPv4-mapped ::ffff:a.b.c.d
             boolean mapped = true;
             for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
+            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
                 try {
-                    return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
                 } catch (UnknownHostException e) {
                     return true;
                 }
