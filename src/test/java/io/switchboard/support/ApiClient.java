@@ -64,14 +64,14 @@ public final class ApiClient {
                 request(path, token).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
-    public Response patch(String path, Object body, String token) {
-        return send(
-                request(path, token).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
-    }
-
     public Response put(String path, Object body, String token) {
         return send(
                 request(path, token).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
+    public Response patch(String path, Object body, String token) {
+        return send(
+                request(path, token).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
     }
 
     /** multipart/form-data with one file part, as a browser upload sends it. */
