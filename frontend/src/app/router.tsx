@@ -23,6 +23,8 @@ const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
 const Agents = lazy(() => import('./routes/app/agents'))
+const AiProviders = lazy(() => import('./routes/app/ai-providers'))
+const Moderation = lazy(() => import('./routes/app/moderation'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -57,6 +59,8 @@ export const routes: RouteObject[] = [
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },
+          { path: '/ai-providers', element: <AiProviders /> },
+          { path: '/moderation', element: <Moderation /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

@@ -12,6 +12,8 @@ import {
   PhoneIcon,
   ScrollTextIcon,
   SettingsIcon,
+  ShieldCheckIcon,
+  SparklesIcon,
   UserRoundIcon,
   UsersIcon,
   WorkflowIcon,
@@ -81,6 +83,8 @@ export const workspaceNav: readonly NavItem[] = [
 export const adminNav: readonly NavItem[] = [
   { to: '/members', label: 'Members', icon: UsersIcon },
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
+  { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
+  { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

@@ -13,6 +13,14 @@ public interface Moderation {
      */
     Decision check(UUID orgId, String text, Stage stage, @Nullable String subjectRef);
 
+    /**
+     * Checks a generated reply ({@link Stage#REPLY}) and also blocks it when it repeats the agent's
+     * instructions: a reply that leaks the system prompt is never sent.
+     */
+    default Decision checkReply(UUID orgId, String text, String systemPrompt, @Nullable String subjectRef) {
+        return check(orgId, text, Stage.REPLY, subjectRef);
+    }
+
     enum Stage {
         INBOUND,
         REPLY,
@@ -35,6 +43,9 @@ public interface Moderation {
         }
     }
 
-    /** @param rule blocked_term, prompt_injection, pii_email, pii_phone, pii_card, openai:&lt;category&gt; */
+    /**
+     * @param rule blocked_term, prompt_injection, system_prompt_leak, pii_email, pii_phone, pii_card, pii_iban,
+     *     openai:&lt;category&gt;, openai_unavailable (the API failed: built-in rules decided alone)
+     */
     record Finding(String rule, String detail) {}
 }

@@ -66,6 +66,15 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, "Bad request", detail, Map.of(), null);
     }
 
+    /**
+     * Any other status, e.g. 502/504 when a provider the organisation configured failed a test call.
+     * {@code properties} become extra members of the problem document.
+     */
+    public static ApiProblem of(
+            HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+        return new ApiProblem(status, type, title, detail, Map.copyOf(properties), null);
+    }
+
     public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
         return new ApiProblem(
                 HttpStatus.TOO_MANY_REQUESTS,

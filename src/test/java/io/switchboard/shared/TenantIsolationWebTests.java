@@ -81,12 +81,21 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String llmProviderId = api.post(
+                        "/api/v1/llm/providers",
+                        Map.of("type", "openai", "name", "A's provider", "apiKey", "sk-of-a", "model", "gpt-4o-mini"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
                 Map.entry("/api/v1/conversations/{id}/agent-runs", conversationId),
+                Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
+                Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -103,6 +112,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
+                Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
                 Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
@@ -179,7 +189,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 contactId,
                 conversationId,
                 agentId,
-                "A's secret words");
+                "A's secret words",
+                llmProviderId,
+                "A's provider");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -44,6 +44,10 @@ public abstract class IntegrationTest {
                 () -> DATA_DIR.resolve("context-${random.uuid}").toString());
         registry.add("switchboard.bootstrap.admin-email", () -> BOOTSTRAP_EMAIL);
         registry.add("switchboard.bootstrap.admin-password", () -> BOOTSTRAP_PASSWORD);
+        // LLM provider fakes (WireMock) listen on loopback, which this operator setting allows;
+        // link-local and metadata addresses stay refused (LlmProvidersWebTests)
+        registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
+        registry.add("switchboard.llm.test-timeout", () -> "2s");
     }
 
     @BeforeEach

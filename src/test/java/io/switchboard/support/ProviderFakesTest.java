@@ -23,6 +23,8 @@ public abstract class ProviderFakesTest extends IntegrationTest {
     static void providerUrls(DynamicPropertyRegistry registry) {
         registry.add("switchboard.providers.whatsapp-graph-base-url", () -> PROVIDERS.baseUrl() + "/graph/v21.0");
         registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
+        // LLM provider base URLs point at this fake on loopback, which the operator setting allows
+        registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
     }
 
     private static WireMockServer startFakes() {

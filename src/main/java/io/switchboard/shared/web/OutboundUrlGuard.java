@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * carrier-grade NAT, multicast or unspecified address. Operators can allow private networks as a
  * whole ({@code switchboard.outbound.allow-private-networks}) or a few hosts or host:port pairs
  * ({@code switchboard.outbound.allowed-hosts}). Check every redirect hop again before following it.
+ * The static {@link #check(String, String, boolean)} serves the LLM provider base URLs, whose
+ * private-network switch is the LLM module's own setting.
  */
 @Component
 public class OutboundUrlGuard {
@@ -115,5 +117,64 @@ public class OutboundUrlGuard {
             }
         }
         return false;
+    }
+
+    /**
+     * Answers the normalised URL or throws a validation problem naming {@code field}.
+     *
+     * @param allowPrivateNetworks operator setting: accept loopback, RFC 1918, CGNAT and unique-local hosts
+     */
+    public static URI check(String field, @org.jspecify.annotations.Nullable String url, boolean allowPrivateNetworks) {
+        if (url == null || url.isBlank()) {
+            throw ApiProblem.invalidField(field, "is required");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw ApiProblem.invalidField(field, "is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw ApiProblem.invalidField(field, "must be an http or https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw ApiProblem.invalidField(field, "must name a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw ApiProblem.invalidField(field, "must not contain credentials");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw ApiProblem.invalidField(field, "host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            String refusal = refusal(address, allowPrivateNetworks);
+            if (refusal != null) {
+                throw ApiProblem.invalidField(
+                        field, "points to " + refusal + " (" + address.getHostAddress() + "), which is not allowed");
+            }
+        }
+        return uri;
+    }
+
+    /** Why an address may not be called, or null when it may. */
+    static @org.jspecify.annotations.Nullable String refusal(InetAddress address, boolean allowPrivateNetworks) {
+        if (address.isAnyLocalAddress()) return "a wildcard address";
+        if (address.isMulticastAddress()) return "a multicast address";
+        if (address.isLinkLocalAddress()) return "a link-local address";
+        if (allowPrivateNetworks) return null;
+        if (address.isLoopbackAddress()) return "a loopback address";
+        if (address.isSiteLocalAddress()) return "a private network address";
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) {
+            return "a carrier-grade NAT address";
+        }
+        if (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) {
+            return "a unique-local address";
+        }
+        return null;
     }
 }

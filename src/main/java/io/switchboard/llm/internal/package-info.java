@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.llm.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.moderation.internal;
+
+import org.jspecify.annotations.NullMarked;
