@@ -14,7 +14,6 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.crypto.SecretBox;
 import io.switchboard.shared.db.Pages;
-import io.switchboard.shared.web.OutboundUrlGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ class AgentService implements AgentReferences {
     private final DSLContext db;
     private final JsonMapper json;
     private final SecretBox secrets;
-    private final OutboundUrlGuard urlGuard;
+    private final ToolNetworkPolicy network;
     private final ChannelDirectory channels;
     private final ObjectProvider<KnowledgeSearch> knowledge;
     private final AuditLog audit;
@@ -63,14 +62,14 @@ class AgentService implements AgentReferences {
             DSLContext db,
             JsonMapper json,
             SecretBox secrets,
-            OutboundUrlGuard urlGuard,
+            ToolNetworkPolicy network,
             ChannelDirectory channels,
             ObjectProvider<KnowledgeSearch> knowledge,
             AuditLog audit) {
         this.db = db;
         this.json = json;
         this.secrets = secrets;
-        this.urlGuard = urlGuard;
+        this.network = network;
         this.channels = channels;
         this.knowledge = knowledge;
         this.audit = audit;
@@ -403,7 +402,7 @@ class AgentService implements AgentReferences {
             resolves = false;
         }
         if (resolves || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            urlGuard.check(field, probe);
+            network.check(field, probe);
         }
     }
 

@@ -7,7 +7,6 @@ import io.switchboard.conversations.Conversations;
 import io.switchboard.knowledge.KnowledgeSearch;
 import io.switchboard.llm.ChatRequest;
 import io.switchboard.shared.db.ScopedTransactions;
-import io.switchboard.shared.web.OutboundUrlGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,7 +46,7 @@ class AgentTools {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     private final JsonMapper json;
-    private final OutboundUrlGuard urlGuard;
+    private final ToolNetworkPolicy network;
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final ObjectProvider<KnowledgeSearch> knowledge;
@@ -61,7 +60,7 @@ class AgentTools {
 
     AgentTools(
             JsonMapper json,
-            OutboundUrlGuard urlGuard,
+            ToolNetworkPolicy network,
             ContactDirectory contacts,
             Conversations conversations,
             ObjectProvider<KnowledgeSearch> knowledge,
@@ -69,7 +68,7 @@ class AgentTools {
             ScopedTransactions tx,
             ObjectProvider<Clock> clock) {
         this.json = json;
-        this.urlGuard = urlGuard;
+        this.network = network;
         this.contacts = contacts;
         this.conversations = conversations;
         this.knowledge = knowledge;
@@ -254,7 +253,7 @@ class AgentTools {
     private String callHttp(Context context, AgentSettings.HttpTool tool, Map<String, String> args) {
         String url = fill(tool.url(), args, v -> URLEncoder.encode(v, StandardCharsets.UTF_8));
         try {
-            urlGuard.check("url", url); // again at call time: DNS may have changed since the agent was saved
+            network.check("url", url); // again at call time: DNS may have changed since the agent was saved
         } catch (io.switchboard.shared.ApiProblem refused) {
             return "error: " + refused.getMessage();
         }
