@@ -217,7 +217,8 @@ class ReplyPipeline {
                     () -> search.search(in.orgId(), settings.knowledgeBaseIds(), message, TOP_K),
                     h -> h.size() + " chunks"
                             + (h.isEmpty() ? "" : ", best: " + h.getFirst().documentTitle()));
-            if (!hits.isEmpty() && embedder != null) {
+            // the similarity of the best passage costs one more embedding: only when a rule needs it
+            if (!hits.isEmpty() && embedder != null && settings.handoff().lowConfidence() > 0) {
                 float[] q = queryVector != null ? queryVector : embedder.embed(message);
                 String best = hits.getFirst().text();
                 double similarity = trace.step(
@@ -225,7 +226,7 @@ class ReplyPipeline {
                         () -> IntentClassifier.dot(q, embedder.embed(best)),
                         s -> String.format(Locale.ROOT, "%.2f", s));
                 trace.retrievalConfidence = round(similarity);
-            } else if (hits.isEmpty()) {
+            } else if (hits.isEmpty() && settings.handoff().lowConfidence() > 0) {
                 trace.retrievalConfidence = 0.0;
             }
         } else {
