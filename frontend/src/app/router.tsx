@@ -23,8 +23,11 @@ const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
 const Agents = lazy(() => import('./routes/app/agents'))
+const Knowledge = lazy(() => import('./routes/app/knowledge'))
+const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
+const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -56,6 +59,9 @@ export const routes: RouteObject[] = [
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
           { path: '/agents/:agentId?', element: <Agents /> },
+          { path: '/quick-replies', element: <QuickReplies /> },
+          { path: '/knowledge', element: <Knowledge /> },
+          { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
           { path: '/audit', element: <Audit /> },

@@ -17,6 +17,7 @@ import {
   UserRoundIcon,
   UsersIcon,
   WorkflowIcon,
+  ZapIcon,
   type LucideIcon,
 } from 'lucide-react'
 import type { MeResponse, SystemStatus } from '@/api/types'
@@ -41,13 +42,9 @@ export const workspaceNav: readonly NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon },
   { to: '/channels', label: 'Channels', icon: CableIcon },
   { to: '/contacts', label: 'Contacts', icon: ContactRoundIcon },
+  { to: '/quick-replies', label: 'Quick replies', icon: ZapIcon },
   { to: '/agents', label: 'Agents', icon: BotIcon },
-  {
-    to: '/knowledge',
-    label: 'Knowledge',
-    icon: BookOpenIcon,
-    comingSoon: 'Documents and web pages your agents search to ground their answers.',
-  },
+  { to: '/knowledge', label: 'Knowledge', icon: BookOpenIcon },
   {
     to: '/flows',
     label: 'Flows',

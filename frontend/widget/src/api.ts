@@ -17,6 +17,11 @@ export interface ChatMessage {
   /** Sources of a bot answer. */
   citations?: { title: string; section?: string | null; url?: string | null }[]
   createdAt: string
+  /** Set when the message carries a file: image, video, audio or document, with a signed link. */
+  mediaType?: string | null
+  mediaUrl?: string | null
+  mimeType?: string | null
+  filename?: string | null
 }
 
 interface Page<T> {

@@ -298,7 +298,9 @@ class ChatWidget {
     const inbound = message.direction === 'inbound'
     const bubble = el('div', { class: `msg ${inbound ? 'in' : 'out'}`, 'data-direction': message.direction })
     bubble.append(el('span', { class: 'sr' }, inbound ? 'You: ' : 'Agent: '))
-    bubble.append(document.createTextNode(message.text))
+    const media = mediaOf(message)
+    if (media) bubble.append(media)
+    if (message.text) bubble.append(document.createTextNode(message.text))
     if (message.citations && message.citations.length > 0) {
       const sources = el('ul', { class: 'sources', 'aria-label': 'Sources' })
       for (const c of message.citations) {
@@ -347,3 +349,24 @@ function boot(): void {
 }
 
 boot()
+
+/** A file in a message: an image preview or a link; only https/http links from our server, never HTML. */
+function mediaOf(message: ChatMessage): HTMLElement | null {
+  if (!message.mediaUrl) return null
+  let url: URL
+  try {
+    url = new URL(message.mediaUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null
+  const name = message.filename || (message.mediaType ? `${message.mediaType} file` : 'file')
+  const link = el('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer', class: 'file' })
+  if (message.mediaType === 'image') {
+    const img = el('img', { src: url.href, alt: message.text || name, class: 'preview' })
+    link.append(img)
+  } else {
+    link.textContent = `📎 ${name}`
+  }
+  return link
+}

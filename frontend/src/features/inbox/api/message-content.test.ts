@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chronological, describeContent, isOutsideWhatsAppWindow, safeHref } from './message-content'
+import { chronological, describeContent, isOutsideWhatsAppWindow, formatBytes, safeHref } from './message-content'
 
 describe('isOutsideWhatsAppWindow', () => {
   const now = Date.parse('2026-11-10T12:00:00Z')
@@ -50,5 +50,14 @@ describe('chronological', () => {
       { id: 'a', createdAt: '2026-01-01T00:00:00Z' },
     ]
     expect(chronological(messages).map((message) => message.id)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('formatBytes', () => {
+  it('writes sizes for people', () => {
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(2048)).toBe('2 KB')
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB')
+    expect(formatBytes(null)).toBe('')
   })
 })

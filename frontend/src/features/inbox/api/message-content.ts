@@ -3,7 +3,19 @@ import type { Message } from '@/api/types'
 /** What a message carries; the server tags it with `type`. Fields are optional: it is untrusted input. */
 export type MessageContent =
   | { type: 'text'; body?: string }
-  | { type: 'media'; mediaType?: string; url?: string | null; mimeType?: string | null; caption?: string | null; filename?: string | null }
+  | {
+      type: 'media'
+      mediaType?: string
+      url?: string | null
+      mimeType?: string | null
+      caption?: string | null
+      filename?: string | null
+      /** Our stored copy; the message's `mediaUrl` is a signed link to it. */
+      fileKey?: string | null
+      sizeBytes?: number | null
+      /** Why the media could not be fetched from the provider (yet). */
+      unavailable?: string | null
+    }
   | { type: 'location'; latitude?: number; longitude?: number; name?: string | null; address?: string | null }
   | {
       type: 'interactive'
@@ -108,4 +120,12 @@ export function chronological<T extends Pick<Message, 'id' | 'createdAt'>>(newes
   const seen = new Set<string>()
   const unique = newestFirst.filter((message) => (seen.has(message.id) ? false : (seen.add(message.id), true)))
   return unique.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+}
+
+/** 1.2 MB, 340 KB: a file size for people. */
+export function formatBytes(bytes: number | null | undefined) {
+  if (bytes == null || !Number.isFinite(bytes)) return ''
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${bytes} B`
 }

@@ -42,4 +42,37 @@ describe('MessageBody', () => {
     renderContent({ type: 'poll' })
     expect(screen.getByText('Unsupported message (poll)')).toBeInTheDocument()
   })
+
+  it('shows a stored image inline through its signed link, and players for audio and video', () => {
+    const { container, rerender } = render(
+      <MessageBody
+        message={{ content: { type: 'media', mediaType: 'image', fileKey: 'media_1', caption: 'my cat' }, mediaUrl: '/api/v1/files/media_1?exp=1&sig=x' } as never}
+      />,
+    )
+    expect(screen.getByRole('img', { name: 'my cat' })).toHaveAttribute('src', expect.stringContaining('/api/v1/files/media_1?exp=1&sig=x'))
+    rerender(
+      <MessageBody message={{ content: { type: 'media', mediaType: 'audio', fileKey: 'media_2' }, mediaUrl: '/api/v1/files/media_2' } as never} />,
+    )
+    expect(container.querySelector('audio')).toHaveAttribute('controls')
+    rerender(
+      <MessageBody message={{ content: { type: 'media', mediaType: 'video', fileKey: 'media_3' }, mediaUrl: '/api/v1/files/media_3' } as never} />,
+    )
+    expect(container.querySelector('video')).toHaveAttribute('controls')
+  })
+
+  it('links stored documents with their name and size', () => {
+    render(
+      <MessageBody
+        message={{ content: { type: 'media', mediaType: 'document', fileKey: 'a_1', filename: 'menu.pdf', sizeBytes: 2048 }, mediaUrl: '/api/v1/files/a_1' } as never}
+      />,
+    )
+    expect(screen.getByRole('link', { name: 'menu.pdf' })).toHaveAttribute('href', expect.stringContaining('/api/v1/files/a_1'))
+    expect(screen.getByText('2 KB')).toBeInTheDocument()
+  })
+
+  it('says why media is unavailable, escaped', () => {
+    renderContent({ type: 'media', mediaType: 'image', url: 'media:42', unavailable: '<b>WhatsApp error 500</b> (retrying)' })
+    expect(screen.getByText('Media unavailable: <b>WhatsApp error 500</b> (retrying)')).toBeInTheDocument()
+    expect(screen.queryByRole('img')).toBeNull()
+  })
 })

@@ -1,37 +1,75 @@
-import { FileIcon, MapPinIcon, UserRoundIcon } from 'lucide-react'
+import { FileIcon, ImageOffIcon, MapPinIcon, UserRoundIcon } from 'lucide-react'
 import type { Message } from '@/api/types'
-import { contentOf, describeContent, safeHref, type MessageContent } from '../api/message-content'
+import { contentOf, describeContent, formatBytes, safeHref, type MessageContent } from '../api/message-content'
 import { LinkifiedText } from './linkified-text'
 
-function Media({ content }: { content: Extract<MessageContent, { type: 'media' }> }) {
-  const href = safeHref(content.url)
-  const label = content.filename || `${content.mediaType ?? 'media'}${content.mimeType ? ` (${content.mimeType})` : ''}`
-  return (
-    <span className="grid gap-1">
+type MediaContent = Extract<MessageContent, { type: 'media' }>
+
+/** Stored media inline (image thumbnail, players, document link); the link is signed and short-lived. */
+function Media({ content, mediaUrl }: { content: MediaContent; mediaUrl?: string | null }) {
+  const stored = safeHref(mediaUrl)
+  const external = safeHref(content.url)
+  const kind = content.mediaType ?? 'media'
+  const label = content.filename || `${kind}${content.mimeType ? ` (${content.mimeType})` : ''}`
+  let body
+  if (stored && (kind === 'image' || kind === 'sticker')) {
+    body = (
+      <a href={stored} target="_blank" rel="noopener noreferrer" className="block" aria-label={`Open ${label}`}>
+        <img
+          src={stored}
+          alt={content.caption || content.filename || 'Image'}
+          loading="lazy"
+          className="max-h-64 max-w-full rounded-md bg-background/40 object-contain"
+          data-testid="message-image"
+        />
+      </a>
+    )
+  } else if (stored && kind === 'video') {
+    body = <video src={stored} controls preload="metadata" className="max-h-64 max-w-full rounded-md" aria-label={label} />
+  } else if (stored && kind === 'audio') {
+    body = <audio src={stored} controls preload="metadata" className="max-w-full" aria-label={label} />
+  } else {
+    const href = stored ?? (content.fileKey ? undefined : external)
+    body = (
       <span className="flex items-center gap-2 text-xs opacity-80">
         <FileIcon aria-hidden className="size-4" />
         {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2">
+          <a href={href} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2" download={stored ? label : undefined}>
             {label}
           </a>
         ) : (
           <span>{label}</span>
         )}
+        {content.sizeBytes ? <span>{formatBytes(content.sizeBytes)}</span> : null}
       </span>
+    )
+  }
+  return (
+    <span className="grid gap-1">
+      {body}
+      {!stored && content.unavailable && (
+        <span className="flex items-center gap-1 text-xs opacity-80" role="note">
+          <ImageOffIcon aria-hidden className="size-3" />
+          Media unavailable: {content.unavailable}
+        </span>
+      )}
+      {!stored && !content.unavailable && !content.fileKey && content.url?.startsWith('media:') && (
+        <span className="text-xs opacity-70">Fetching media…</span>
+      )}
       {content.caption && <LinkifiedText text={content.caption} />}
     </span>
   )
 }
 
 /** A message's content by type; everything from the chat is shown as text, never as HTML. */
-export function MessageBody({ message }: { message: Pick<Message, 'content'> }) {
+export function MessageBody({ message }: { message: Pick<Message, 'content'> & { mediaUrl?: string | null } }) {
   const content = contentOf(message)
   const c = content as MessageContent
   switch (c.type) {
     case 'text':
       return <LinkifiedText text={c.body ?? ''} />
     case 'media':
-      return <Media content={c} />
+      return <Media content={c} mediaUrl={message.mediaUrl} />
     case 'location': {
       const mapHref =
         typeof c.latitude === 'number' && typeof c.longitude === 'number'

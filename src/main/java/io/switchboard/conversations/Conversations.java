@@ -2,6 +2,7 @@ package io.switchboard.conversations;
 
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.storage.StoredBlob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public interface Conversations {
     void markFailed(UUID orgId, UUID messageId, String reason);
 
     Optional<MessageForDelivery> forDelivery(UUID orgId, UUID messageId);
+
+    /** The media of a message now has our stored copy; the inbox shows it. */
+    void attachMedia(UUID orgId, UUID messageId, StoredBlob file);
+
+    /** The media of a message could not be fetched (yet): the inbox says why. */
+    void markMediaUnavailable(UUID orgId, UUID messageId, String reason);
 
     /**
      * What the contact sees of every conversation with them on one channel: inbound and outbound

@@ -63,14 +63,59 @@ public sealed interface MessageContent {
         }
     }
 
-    /** Image, video, audio, document or sticker; {@code url} points at our storage once downloaded. */
+    /**
+     * Image, video, audio, document or sticker. {@code url} is where the provider holds it (WhatsApp's
+     * {@code media:<id>}, a Twilio media URL) or a link given by a sender; {@code fileKey} is our stored
+     * copy (served to the organisation through signed links). Received media without a file is being
+     * fetched, or could not be: then {@code unavailable} says why.
+     */
     record Media(
             String mediaType,
             @Nullable String url,
             @Nullable String mimeType,
             @Nullable String caption,
-            @Nullable String filename)
+            @Nullable String filename,
+            @Nullable String fileKey,
+            @Nullable Long sizeBytes,
+            @Nullable String unavailable)
             implements MessageContent {
+
+        /** Media as a provider announces it, not stored yet. */
+        public Media(
+                String mediaType,
+                @Nullable String url,
+                @Nullable String mimeType,
+                @Nullable String caption,
+                @Nullable String filename) {
+            this(mediaType, url, mimeType, caption, filename, null, null, null);
+        }
+
+        /** Our stored copy is in place (any earlier download error is cleared). */
+        public Media withFile(String fileKey, long sizeBytes, String mimeType, @Nullable String filename) {
+            return new Media(
+                    mediaType,
+                    url,
+                    mimeType,
+                    caption,
+                    this.filename != null ? this.filename : filename,
+                    fileKey,
+                    sizeBytes,
+                    null);
+        }
+
+        public Media withUnavailable(String reason) {
+            return new Media(mediaType, url, mimeType, caption, filename, fileKey, sizeBytes, reason);
+        }
+
+        /** image, video, audio or document, as a MIME type suggests. */
+        public static String typeOf(@Nullable String mimeType) {
+            if (mimeType == null) return "document";
+            if (mimeType.startsWith("image/") && !mimeType.equals("image/svg+xml")) return "image";
+            if (mimeType.startsWith("video/")) return "video";
+            if (mimeType.startsWith("audio/")) return "audio";
+            return "document";
+        }
+
         public String kind() {
             return "media";
         }

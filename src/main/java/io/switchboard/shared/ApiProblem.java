@@ -66,6 +66,17 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, "Bad request", detail, Map.of(), null);
     }
 
+    /** 413: an upload or fetched resource over a size cap; {@code field} names what was too large. */
+    public static ApiProblem tooLarge(String field, String message) {
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "Too large",
+                field + ": " + message,
+                Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))),
+                null);
+    }
+
     /**
      * Any other status, e.g. 502/504 when a provider the organisation configured failed a test call.
      * {@code properties} become extra members of the problem document.

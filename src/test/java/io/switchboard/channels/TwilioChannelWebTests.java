@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.switchboard.support.ApiClient;
 import io.switchboard.support.ProviderFakesTest;
@@ -268,6 +269,119 @@ class TwilioChannelWebTests extends ProviderFakesTest {
                 token);
         assertThat(badSid.status()).isEqualTo(400);
         assertThat(badSid.json().get("errors").get(0).get("field").asString()).isEqualTo("config.accountSid");
+    }
+
+    @Test
+    void mmsWithTwoAttachmentsBecomesTwoMessagesEachFetchedWithBasicAuth() throws Exception {
+        var channel = channel("twilio_sms");
+        String sid = "MM" + unique("");
+        String mediaPath = "/2010-04-01/Accounts/" + channel.accountSid() + "/Messages/" + sid + "/Media/";
+        String basic = Base64.getEncoder()
+                .encodeToString((channel.accountSid() + ":" + channel.authToken()).getBytes(StandardCharsets.UTF_8));
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+        byte[] voice = {'O', 'g', 'g', 'S', 9};
+        // Twilio answers the media URL with a redirect to pre-signed storage, which must not get our credentials
+        String storage = PROVIDERS.baseUrl().replace("localhost", "127.0.0.1") + "/twilio-storage/" + sid;
+        PROVIDERS.stubFor(WireMock.get(urlEqualTo("/twilio" + mediaPath + "ME0"))
+                .withBasicAuth(channel.accountSid(), channel.authToken())
+                .willReturn(aResponse().withStatus(307).withHeader("Location", storage + "?X-Amz-Signature=abc")));
+        PROVIDERS.stubFor(WireMock.get(urlEqualTo("/twilio-storage/" + sid + "?X-Amz-Signature=abc"))
+                .withHeader("Authorization", absent())
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(photo)));
+        PROVIDERS.stubFor(WireMock.get(urlEqualTo("/twilio" + mediaPath + "ME1"))
+                .withBasicAuth(channel.accountSid(), channel.authToken())
+                .willReturn(aResponse().withHeader("Content-Type", "audio/ogg").withBody(voice)));
+        var params = inbound(phone(), sid, "Look at this");
+        params.put("NumMedia", "2");
+        params.put("MediaUrl0", "https://api.twilio.com" + mediaPath + "ME0");
+        params.put("MediaContentType0", "image/jpeg");
+        params.put("MediaUrl1", "https://api.twilio.com" + mediaPath + "ME1");
+        params.put("MediaContentType1", "audio/ogg");
+        assertThat(webhook(channel, "", params).status()).isEqualTo(200);
+
+        String conversationId = awaitConversations(channel.token(), 1)
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        var stored = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages(channel.token(), conversationId),
+                        list -> list.size() == 2
+                                && !list.get(0).get("mediaUrl").isNull()
+                                && !list.get(1).get("mediaUrl").isNull());
+        var byProviderId = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        stored.forEach(m -> byProviderId.put(m.get("providerMessageId").asString(), m));
+        assertThat(byProviderId.keySet()).containsExactlyInAnyOrder(sid, sid + "/1");
+        assertThat(byProviderId.get(sid).get("content").get("caption").asString())
+                .isEqualTo("Look at this");
+        assertThat(byProviderId.get(sid).get("content").get("mediaType").asString())
+                .isEqualTo("image");
+        assertThat(byProviderId.get(sid + "/1").get("content").get("mediaType").asString())
+                .isEqualTo("audio");
+        assertThat(download(byProviderId.get(sid).get("mediaUrl").asString())).isEqualTo(photo);
+        assertThat(download(byProviderId.get(sid + "/1").get("mediaUrl").asString()))
+                .isEqualTo(voice);
+        PROVIDERS.verify(WireMock.getRequestedFor(urlEqualTo("/twilio" + mediaPath + "ME0"))
+                .withHeader("Authorization", equalTo("Basic " + basic)));
+    }
+
+    @Test
+    void attachmentGoesOutAsASignedLinkOnThePublicUrlThatTwilioCanFetch() throws Exception {
+        var channel = channel("twilio_whatsapp");
+        String sid = "MM" + unique("out");
+        stubSend(channel, created(sid));
+        String conversationId = inboundConversation(channel, phone());
+        byte[] pdf = "%PDF-1.4 menu".getBytes(StandardCharsets.UTF_8);
+
+        var sent = api.raw(
+                "POST",
+                "/api/v1/conversations/" + conversationId + "/attachments",
+                "multipart/form-data; boundary=XyZ",
+                ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"menu.pdf\"\r\n"
+                                + "Content-Type: application/pdf\r\n\r\n" + new String(pdf, StandardCharsets.UTF_8)
+                                + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n"
+                                + "Our menu\r\n--XyZ--\r\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                channel.token());
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+        awaitState(channel, conversationId, sent.json().get("id").asString(), "sent");
+
+        var request = PROVIDERS
+                .findAll(postRequestedFor(urlEqualTo(sendPath(channel))))
+                .getFirst();
+        String mediaUrl = java.net.URLDecoder.decode(
+                request.getBodyAsString().replaceAll(".*MediaUrl=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        assertThat(mediaUrl).startsWith(PUBLIC_URL + "/api/v1/files/attachments_");
+        assertThat(request.getBodyAsString()).contains("Body=Our+menu");
+        // what Twilio will fetch is the file itself, with no session
+        assertThat(download(mediaUrl.substring(PUBLIC_URL.length()))).isEqualTo(pdf);
+    }
+
+    @Test
+    void attachmentOverTwiliosLimitIsRefusedNamingTheFile() {
+        var channel = channel("twilio_sms");
+        String conversationId = inboundConversation(channel, phone());
+        var tooBig = api.upload(
+                "/api/v1/conversations/" + conversationId + "/attachments",
+                "file",
+                "video.mp4",
+                "video/mp4",
+                new byte[5 * 1024 * 1024 + 10],
+                channel.token());
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(tooBig.json().get("detail").asString()).contains("5 MB").contains("Twilio");
+    }
+
+    private byte[] download(String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     // --- helpers in Twilio's words ---

@@ -89,6 +89,47 @@ class WebchatChannelWebTests extends IntegrationTest {
     }
 
     @Test
+    void attachmentReachesTheVisitorAsAFileLinkThatWorksFromTheirSite() throws Exception {
+        String owner = token(signup("Webchat Files Org"));
+        Channel channel = createWebchat(owner);
+        String base = "/api/v1/webchat/" + channel.publicId();
+        String visitorToken = session(channel, Map.of()).get("visitorToken").asString();
+        widget("POST", base + "/messages", Map.of("text", "Send me the map"), visitorToken);
+        String conversationId = awaitConversation(owner, channel.id()).get("id").asString();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1};
+
+        var sent = api.upload(
+                "/api/v1/conversations/" + conversationId + "/attachments", "file", "map.png", "image/png", png, owner);
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/v1/conversations/" + conversationId + "/messages", owner)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("deliveryState")
+                        .asString()
+                        .equals("delivered"));
+
+        var history =
+                widget("GET", base + "/messages", null, visitorToken).json().get("items");
+        var file = history.get(1);
+        assertThat(file.get("mediaType").asString()).isEqualTo("image");
+        assertThat(file.get("filename").asString()).isEqualTo("map.png");
+        assertThat(file.get("mimeType").asString()).isEqualTo("image/png");
+        String link = file.get("mediaUrl").asString();
+        assertThat(link).startsWith("http://localhost:" + port + "/api/v1/files/attachments_");
+        var image = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create(link))
+                                .header("Origin", SITE)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).isEqualTo(png);
+        assertThat(image.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("cross-origin");
+    }
+
+    @Test
     void visitorWritesAnAgentRepliesAndTheVisitorReadsTheReply() {
         String owner = token(signup("Webchat Org"));
         Channel channel = createWebchat(owner);

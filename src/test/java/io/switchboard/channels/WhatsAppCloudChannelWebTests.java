@@ -1,7 +1,10 @@
 package io.switchboard.channels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -322,6 +325,194 @@ class WhatsAppCloudChannelWebTests extends ProviderFakesTest {
                         .status())
                 .isEqualTo(404);
         assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void receivedImageIsFetchedWithTheTokenAndServedOnlyThroughASignedLink() throws Exception {
+        String mediaId = unique("media-");
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 0x20, 0x30};
+        stubMedia(mediaId, okJson(mediaLookup(mediaId, "image/jpeg")));
+        PROVIDERS.stubFor(get(urlEqualTo("/lookaside/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+
+        assertThat(webhook(mediaWebhook("wamid.img-" + unique(""), mediaId, "image", "image/jpeg", "my cat"), appSecret)
+                        .status())
+                .isEqualTo(200);
+        String conversationId =
+                awaitConversations(token, 1).get("items").get(0).get("id").asString();
+        var message = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages(token, conversationId).get(0),
+                        m -> !m.get("mediaUrl").isNull());
+
+        assertThat(message.get("content").get("caption").asString()).isEqualTo("my cat");
+        assertThat(message.get("content").get("fileKey").asString()).startsWith("media_");
+        assertThat(message.get("content").get("unavailable").isNull()).isTrue();
+        var file = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                        + message.get("mediaUrl").asString()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(jpeg);
+        PROVIDERS.verify(getRequestedFor(urlEqualTo("/graph/v21.0/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        PROVIDERS.verify(getRequestedFor(urlEqualTo("/lookaside/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+    }
+
+    @Test
+    void failedMediaDownloadKeepsTheMessageMarksItUnavailableAndRetries() {
+        String mediaId = unique("media-");
+        String scenario = "flaky-" + mediaId;
+        PROVIDERS.stubFor(get(urlEqualTo("/graph/v21.0/" + mediaId))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"An unknown error occurred\",\"code\":1}}"))
+                .willSetStateTo("recovered"));
+        PROVIDERS.stubFor(get(urlEqualTo("/graph/v21.0/" + mediaId))
+                .inScenario(scenario)
+                .whenScenarioStateIs("recovered")
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson(mediaLookup(mediaId, "application/pdf"))));
+        PROVIDERS.stubFor(get(urlEqualTo("/lookaside/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/pdf")
+                        .withBody("%PDF-1.7")));
+
+        webhook(mediaWebhook("wamid.doc-" + unique(""), mediaId, "document", "application/pdf", null), appSecret);
+        String conversationId =
+                awaitConversations(token, 1).get("items").get(0).get("id").asString();
+        // the message is there at once; its media is marked unavailable with Meta's error while retrying
+        var failed = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> messages(token, conversationId).get(0).get("content"),
+                        c -> !c.get("unavailable").isNull());
+        assertThat(failed.get("unavailable").asString())
+                .contains("WhatsApp error 500")
+                .contains("An unknown error occurred")
+                .endsWith("(retrying)");
+        var recovered = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages(token, conversationId).get(0),
+                        m -> !m.get("mediaUrl").isNull());
+        assertThat(recovered.get("content").get("unavailable").isNull()).isTrue();
+        assertThat(recovered.get("content").get("filename").asString()).isEqualTo("media.bin");
+    }
+
+    @Test
+    void attachmentIsUploadedToGraphThenSentByItsMediaId() {
+        String uploadedId = unique("uploaded-");
+        PROVIDERS.stubFor(post(urlEqualTo("/graph/v21.0/" + phoneNumberId + "/media"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .withHeader("Content-Type", containing("multipart/form-data"))
+                .willReturn(okJson("{\"id\":\"" + uploadedId + "\"}")));
+        stubSend(okJson("{\"messages\":[{\"id\":\"wamid.media-" + phoneNumberId + "\"}]}"));
+        String conversationId = inboundConversation(Instant.now());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 42};
+
+        var sent = api.upload(
+                "/api/v1/conversations/" + conversationId + "/attachments",
+                "file",
+                "chart.png",
+                "image/png",
+                png,
+                token);
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+        assertThat(sent.json().get("content").get("mediaType").asString()).isEqualTo("image");
+        assertThat(sent.json().get("mediaUrl").asString()).startsWith("/api/v1/files/attachments_");
+        awaitState(conversationId, sent.json().get("id").asString(), "sent");
+
+        PROVIDERS.verify(
+                1,
+                postRequestedFor(urlEqualTo("/graph/v21.0/" + phoneNumberId + "/media"))
+                        .withRequestBody(containing("name=\"messaging_product\"\r\n\r\nwhatsapp"))
+                        .withRequestBody(containing("name=\"type\"\r\n\r\nimage/png"))
+                        .withRequestBody(containing("filename=\"chart.png\"")));
+        var upload = PROVIDERS
+                .findAll(postRequestedFor(urlEqualTo("/graph/v21.0/" + phoneNumberId + "/media")))
+                .getFirst()
+                .getBody();
+        assertThat(indexOf(upload, png)).isPositive();
+        PROVIDERS.verify(
+                1,
+                postRequestedFor(urlEqualTo(sendPath()))
+                        .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                        .withRequestBody(matchingJsonPath("$.type", equalTo("image")))
+                        .withRequestBody(matchingJsonPath("$.image.id", equalTo(uploadedId)))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(waId))));
+    }
+
+    @Test
+    void attachmentOverWhatsAppsLimitIsRefusedNamingTheFile() {
+        String conversationId = inboundConversation(Instant.now());
+        var tooBig = api.upload(
+                "/api/v1/conversations/" + conversationId + "/attachments",
+                "file",
+                "huge.jpg",
+                "image/jpeg",
+                new byte[5 * 1024 * 1024 + 1],
+                token);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(tooBig.json().get("detail").asString()).contains("5 MB").contains("images");
+        // nothing kept: neither a message nor the file
+        assertThat(messages(token, conversationId).size()).isEqualTo(1);
+        assertThat(ownerDb()
+                        .fetchCount(
+                                DSL.table("files"),
+                                DSL.field("category").eq("attachments"),
+                                DSL.field("org_id")
+                                        .eq(DSL.field(
+                                                "(select org_id from channels where id = ?::uuid)",
+                                                java.util.UUID.class,
+                                                channelId))))
+                .isZero();
+        PROVIDERS.verify(0, postRequestedFor(urlEqualTo("/graph/v21.0/" + phoneNumberId + "/media")));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private void stubMedia(String mediaId, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        PROVIDERS.stubFor(get(urlEqualTo("/graph/v21.0/" + mediaId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(answer));
+    }
+
+    /** Graph's answer to GET /{media-id}: a short-lived URL to download with the same token. */
+    private String mediaLookup(String mediaId, String mimeType) {
+        return """
+                {"messaging_product":"whatsapp","url":"%s/lookaside/%s","mime_type":"%s",
+                 "sha256":"abc","file_size":6,"id":"%s"}
+                """.formatted(PROVIDERS.baseUrl(), mediaId, mimeType, mediaId);
+    }
+
+    private String mediaWebhook(String wamid, String mediaId, String type, String mime, String caption) {
+        String extra = caption != null ? ",\"caption\":\"" + caption + "\"" : "";
+        if (type.equals("document")) extra += ",\"filename\":\"media.bin\"";
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Ada Lovelace"},"wa_id":"%s"}],
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"%s",
+                    "%s":{"id":"%s","mime_type":"%s","sha256":"abc"%s}}]},
+                  "field":"messages"}]}]}
+                """.formatted(
+                phoneNumberId, waId, waId, wamid, Instant.now().getEpochSecond(), type, type, mediaId, mime, extra);
     }
 
     // --- helpers in Meta's words ---

@@ -31,7 +31,10 @@ class TenantIsolationWebTests extends IntegrationTest {
             "/api/v1/webchat/{publicId}/config",
             "/api/v1/webchat/{publicId}/sessions",
             "/api/v1/webchat/{publicId}/messages",
-            "/api/v1/webchat/{publicId}/stream");
+            "/api/v1/webchat/{publicId}/stream",
+            // a file through a signed link: the signature is the credential, bound to the file's
+            // organisation (StorageWebTests: another organisation's link answers 404)
+            "/api/v1/files/{key}");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
@@ -81,9 +84,20 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String knowledgeBaseId = api.post("/api/v1/knowledge-bases", Map.of("name", "A's knowledge"), tokenA)
+                .json()
+                .get("id")
+                .asString();
         String llmProviderId = api.post(
                         "/api/v1/llm/providers",
                         Map.of("type", "openai", "name", "A's provider", "apiKey", "sk-of-a", "model", "gpt-4o-mini"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
+        String quickReplyId = api.post(
+                        "/api/v1/quick-replies",
+                        Map.of("shortcut", "secret", "title", "A's canned", "body", "A's canned words"),
                         tokenA)
                 .json()
                 .get("id")
@@ -94,8 +108,19 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
                 Map.entry("/api/v1/conversations/{id}/agent-runs", conversationId),
+                Map.entry("/api/v1/knowledge-bases/{id}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/reindex", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/documents/{documentId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/sources/{sourceId}/sync", knowledgeBaseId),
+                Map.entry("/api/v1/knowledge-bases/{id}/search", knowledgeBaseId),
                 Map.entry("/api/v1/llm/providers/{id}", llmProviderId),
                 Map.entry("/api/v1/llm/providers/{id}/test", llmProviderId),
+                Map.entry("/api/v1/quick-replies/{id}", quickReplyId),
+                Map.entry("/api/v1/quick-replies/{id}/render", quickReplyId),
+                Map.entry("/api/v1/conversations/{id}/attachments", conversationId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
@@ -111,8 +136,13 @@ class TenantIsolationWebTests extends IntegrationTest {
         Map<String, Object> bodies = Map.ofEntries(
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
-                Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
+                Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
+                Map.entry("/api/v1/quick-replies/{id}/render", Map.of("conversationId", conversationId)),
+                Map.entry("/api/v1/knowledge-bases/{id}", Map.of("name", "stolen")),
+                Map.entry(
+                        "/api/v1/knowledge-bases/{id}/sources", Map.of("url", "https://example.com/", "kind", "page")),
                 Map.entry("/api/v1/llm/providers/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/members/{userId}", Map.of("role", "viewer")),
                 Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
                 Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
@@ -142,7 +172,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                     case "DELETE" -> api.delete(concrete, tokenB);
                     case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     case "PUT" -> api.put(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
-                    case "POST" -> api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    case "POST" ->
+                        template.endsWith("/attachments")
+                                ? api.upload(concrete, "file", "forged.txt", "text/plain", new byte[] {1}, tokenB)
+                                : api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     default -> throw new AssertionError("unexpected method " + method + " on " + template);
                 };
                 assertThat(response.status())
@@ -189,9 +222,13 @@ class TenantIsolationWebTests extends IntegrationTest {
                 contactId,
                 conversationId,
                 agentId,
+                knowledgeBaseId,
+                "A's knowledge",
                 "A's secret words",
                 llmProviderId,
-                "A's provider");
+                "A's provider",
+                quickReplyId,
+                "A's canned words");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

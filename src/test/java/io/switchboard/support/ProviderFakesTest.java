@@ -19,10 +19,17 @@ public abstract class ProviderFakesTest extends IntegrationTest {
 
     protected static final WireMockServer PROVIDERS = startFakes();
 
+    /** Providers reach us here (webhook URLs, media links for Twilio); requests still go to localhost. */
+    public static final String PUBLIC_URL = "https://switchboard.example.test";
+
     @DynamicPropertySource
     static void providerUrls(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.public-url", () -> PUBLIC_URL);
         registry.add("switchboard.providers.whatsapp-graph-base-url", () -> PROVIDERS.baseUrl() + "/graph/v21.0");
         registry.add("switchboard.providers.twilio-base-url", () -> PROVIDERS.baseUrl() + "/twilio");
+        // the fake stands in for tenants' web sites too (knowledge crawls): the operator allow-list
+        // exempts exactly this host:port from the SSRF guard, 127.0.0.1 and other ports stay refused
+        registry.add("switchboard.knowledge.allowed-hosts", () -> "localhost:" + PROVIDERS.port());
         // LLM provider base URLs point at this fake on loopback, which the operator setting allows
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
     }

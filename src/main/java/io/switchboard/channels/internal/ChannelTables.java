@@ -82,4 +82,19 @@ final class ChannelTables {
         static final Field<Instant> CREATED_AT = field(name("outbound_messages", "created_at"), SQLDataType.INSTANT);
         static final Field<Instant> SENT_AT = field(name("outbound_messages", "sent_at"), SQLDataType.INSTANT);
     }
+
+    /** V11__files_and_media.sql: media still to fetch from a provider. */
+    static final class MediaFetches {
+        static final Table<?> T = table(name("media_fetches"));
+        static final Field<Long> ID = field(name("media_fetches", "id"), SQLDataType.BIGINT);
+        static final Field<UUID> ORG_ID = field(name("media_fetches", "org_id"), SQLDataType.UUID);
+        static final Field<UUID> CHANNEL_ID = field(name("media_fetches", "channel_id"), SQLDataType.UUID);
+        static final Field<UUID> MESSAGE_ID = field(name("media_fetches", "message_id"), SQLDataType.UUID);
+        static final Field<String> STATUS = field(name("media_fetches", "status"), SQLDataType.CLOB);
+        static final Field<Integer> ATTEMPTS = field(name("media_fetches", "attempts"), SQLDataType.INTEGER);
+        static final Field<Instant> NEXT_ATTEMPT_AT =
+                field(name("media_fetches", "next_attempt_at"), SQLDataType.INSTANT);
+        static final Field<Instant> CLAIMED_AT = field(name("media_fetches", "claimed_at"), SQLDataType.INSTANT);
+        static final Field<String> LAST_ERROR = field(name("media_fetches", "last_error"), SQLDataType.CLOB);
+    }
 }

@@ -1,11 +1,13 @@
 package io.switchboard.channels.internal;
 
 import static io.switchboard.channels.internal.ChannelTables.InboundEvents;
+import static io.switchboard.channels.internal.ChannelTables.MediaFetches;
 
 import io.switchboard.channels.spi.InboundItem;
 import io.switchboard.channels.spi.UnreadablePayloadException;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.Conversations;
+import io.switchboard.conversations.MessageContent;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,7 +128,7 @@ class InboundProcessor extends QueueWorker {
                 if (failure == null) {
                     db.execute("savepoint inbound_event");
                     try {
-                        record(event, parsed.get(event.id()));
+                        record(event, parsed.get(event.id()), channelsOfBatch);
                         markDone(event);
                         db.execute("release savepoint inbound_event");
                         continue;
@@ -150,7 +152,7 @@ class InboundProcessor extends QueueWorker {
     private void processOne(Claimed event, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
         try {
             tx.asSystem("inbound event", () -> {
-                record(event, parse(event, channelsOfBatch));
+                record(event, parse(event, channelsOfBatch), channelsOfBatch);
                 markDone(event);
             });
         } catch (RuntimeException e) {
@@ -212,7 +214,9 @@ class InboundProcessor extends QueueWorker {
         return channel.factory().create(channel.connection()).parse(event.payload(), event.contentType());
     }
 
-    private void record(Claimed event, List<InboundItem> items) {
+    private void record(
+            Claimed event, List<InboundItem> items, Map<UUID, ChannelService.LoadedChannel> channelsOfBatch) {
+        var channel = channelsOfBatch.get(event.channelId()); // loaded by parse()
         UUID orgId = event.orgId();
         UUID channelId = event.channelId();
         for (InboundItem item : items) {
@@ -220,13 +224,26 @@ class InboundProcessor extends QueueWorker {
                 case InboundItem.Message message -> {
                     var contact = contacts.resolveByIdentity(
                             orgId, channelId, message.externalId(), message.displayName(), message.phoneE164());
-                    conversations.recordInbound(
+                    var recorded = conversations.recordInbound(
                             orgId,
                             channelId,
                             contact.id(),
                             message.providerMessageId(),
                             message.content(),
                             message.sentAt());
+                    if (recorded.isPresent()
+                            && message.content() instanceof MessageContent.Media media
+                            && media.url() != null
+                            && media.fileKey() == null
+                            && channel != null
+                            && channel.factory().fetchesInboundMedia()) {
+                        // fetched by MediaFetcher after this commits: the message never waits for the download
+                        db.insertInto(MediaFetches.T)
+                                .set(MediaFetches.ORG_ID, orgId)
+                                .set(MediaFetches.CHANNEL_ID, channelId)
+                                .set(MediaFetches.MESSAGE_ID, recorded.get().messageId())
+                                .execute();
+                    }
                 }
                 case InboundItem.StatusUpdate update -> {
                     if (!conversations.updateDeliveryState(

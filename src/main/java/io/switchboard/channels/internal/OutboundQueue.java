@@ -6,6 +6,7 @@ import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.OutboundMessageRequested;
 import io.switchboard.shared.ApiProblem;
+import io.switchboard.storage.BlobStore;
 import java.time.Instant;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -21,11 +22,13 @@ class OutboundQueue {
     private final DSLContext db;
     private final ChannelService channels;
     private final ContactDirectory contacts;
+    private final BlobStore blobs;
 
-    OutboundQueue(DSLContext db, ChannelService channels, ContactDirectory contacts) {
+    OutboundQueue(DSLContext db, ChannelService channels, ContactDirectory contacts, BlobStore blobs) {
         this.db = db;
         this.channels = channels;
         this.contacts = contacts;
+        this.blobs = blobs;
     }
 
     @EventListener
@@ -46,6 +49,13 @@ class OutboundQueue {
                                 + " hours ago: only an approved template may be sent now");
             }
         });
+        if (request.content() instanceof MessageContent.Media media && media.fileKey() != null) {
+            // the stored file decides, not what the request claims about it
+            var file = blobs.find(request.orgId(), media.fileKey())
+                    .orElseThrow(() -> ApiProblem.invalidField("file", "is not a file of this organisation"));
+            var refusal = channel.factory().checkMedia(file.contentType(), file.size());
+            if (refusal.isPresent()) throw refusal.get();
+        }
         String recipient = contacts.identityOn(request.orgId(), request.contactId(), request.channelId())
                 .or(() -> contacts.find(request.orgId(), request.contactId()).map(c -> c.phone()))
                 .orElseThrow(() -> ApiProblem.conflict(

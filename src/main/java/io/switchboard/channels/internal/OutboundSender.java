@@ -37,7 +37,6 @@ class OutboundSender extends QueueWorker {
 
     static final int BATCH = 50;
     static final int MAX_ATTEMPTS = 8;
-    static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
 
     private final DSLContext db;
@@ -45,13 +44,18 @@ class OutboundSender extends QueueWorker {
     private final ChannelService channels;
     private final Conversations conversations;
     private final RateLimiter rateLimiter;
+    /** How long a row may stay claimed or sending before it counts as abandoned by a dead sender. */
+    private final Duration stuckAfter;
 
     OutboundSender(
             DSLContext db,
             ScopedTransactions tx,
             ChannelService channels,
             Conversations conversations,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter,
+            @org.springframework.beans.factory.annotation.Value("${switchboard.outbound.stuck-after:2m}")
+                    Duration stuckAfter) {
+        this.stuckAfter = stuckAfter;
         super("outbound-sender", 1); // one loop keeps each conversation's replies in order
         this.db = db;
         this.tx = tx;
@@ -239,9 +243,11 @@ class OutboundSender extends QueueWorker {
      * After a crash: claimed rows were never handed to the provider, so they go back to the queue;
      * rows caught 'sending' may have reached it, so they fail visibly rather than risk a duplicate.
      */
-    @Scheduled(fixedDelay = 30_000, initialDelay = 5_000)
+    @Scheduled(
+            fixedDelayString = "${switchboard.outbound.recovery-interval:PT30S}",
+            initialDelayString = "${switchboard.outbound.recovery-initial-delay:PT5S}")
     void recoverAbandoned() {
-        Instant cutoff = Instant.now().minus(STUCK_AFTER);
+        Instant cutoff = Instant.now().minus(stuckAfter);
         tx.asSystem("outbound recovery", () -> {
             db.update(Outbound.T)
                     .set(Outbound.STATUS, "queued")

@@ -1,5 +1,6 @@
 package io.switchboard.channels.spi;
 
+import io.switchboard.conversations.MessageContent;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,12 @@ public interface ChannelAdapter {
 
     /** Sends one message; never throws for provider answers, only returns the outcome. */
     SendResult send(OutboundRequest request);
+
+    /**
+     * Fetches the media a provider holds for a received message ({@code media.url()} is the provider's
+     * reference). Called by a background worker, never in a webhook's path. Default: nothing to fetch.
+     */
+    default MediaFetch fetchMedia(MessageContent.Media media) {
+        return new MediaFetch.Failed("this channel keeps no media to fetch", false);
+    }
 }

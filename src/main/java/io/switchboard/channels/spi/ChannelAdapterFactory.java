@@ -1,5 +1,6 @@
 package io.switchboard.channels.spi;
 
+import io.switchboard.shared.ApiProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,26 @@ public interface ChannelAdapterFactory {
     }
 
     ChannelAdapter create(ChannelConnection connection);
+
+    /** Whether received media must be fetched from the provider ({@link ChannelAdapter#fetchMedia}). */
+    default boolean fetchesInboundMedia() {
+        return false;
+    }
+
+    /** Default limit for channels without a provider of their own (sandbox, web chat). */
+    long DEFAULT_MEDIA_LIMIT = 25L * 1024 * 1024;
+
+    /**
+     * Why a stored file cannot go out on this channel (too large, a type the provider refuses, a setting
+     * missing), as the problem to answer; empty when it can. The problem should name {@code file}.
+     */
+    default Optional<ApiProblem> checkMedia(String mimeType, long sizeBytes) {
+        if (sizeBytes > DEFAULT_MEDIA_LIMIT) {
+            return Optional.of(
+                    ApiProblem.invalidField("file", "is larger than 25 MB, the limit of " + type() + " channels"));
+        }
+        return Optional.empty();
+    }
 
     record ConfigField(String name, boolean required, boolean secret, String description) {}
 

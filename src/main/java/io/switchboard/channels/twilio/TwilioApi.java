@@ -2,6 +2,8 @@ package io.switchboard.channels.twilio;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
+import io.switchboard.channels.spi.MediaFetch;
+import java.net.URI;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -19,6 +21,10 @@ class TwilioApi {
 
     private final NetworkHttpClient shared;
     private final String base;
+    private final java.net.http.HttpClient downloads = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
 
     @SuppressWarnings("deprecation") // the SDK's client takes no ConnectionConfig, where connect timeouts moved
     TwilioApi(@Value("${switchboard.providers.twilio-base-url}") String baseUrl) {
@@ -44,4 +50,62 @@ class TwilioApi {
     }
 
     record Client(TwilioRestClient rest, RebasedHttpClient http) {}
+
+    /**
+     * Downloads received media ({@code MediaUrl0..N}) with the account's credentials (HTTP basic auth).
+     * Only URLs on Twilio's API are fetched, or the credentials would go wherever a URL points. Twilio
+     * answers with a redirect to a pre-signed storage URL, followed without the credentials (such
+     * storage refuses a second kind of authentication).
+     */
+    MediaFetch download(String mediaUrl, String accountSid, String authToken) {
+        String target;
+        if (mediaUrl.startsWith(REAL_API + "/")) {
+            target = base.isEmpty() ? mediaUrl : base + mediaUrl.substring(REAL_API.length());
+        } else if (!base.isEmpty() && mediaUrl.startsWith(base + "/")) {
+            target = mediaUrl;
+        } else {
+            return new MediaFetch.Failed(
+                    "the media URL is not on Twilio's API, not fetched with our credentials", false);
+        }
+        String basic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (accountSid + ":" + authToken).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        URI uri = URI.create(target);
+        String authHost = uri.getHost() + ":" + uri.getPort();
+        try {
+            for (int hop = 0; hop < 4; hop++) {
+                var request = java.net.http.HttpRequest.newBuilder(uri)
+                        .timeout(java.time.Duration.ofMinutes(2))
+                        .GET();
+                if ((uri.getHost() + ":" + uri.getPort()).equals(authHost)) {
+                    request.header("Authorization", basic);
+                }
+                var response = downloads.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status >= 300
+                        && status < 400
+                        && response.headers().firstValue("Location").isPresent()) {
+                    response.body().close();
+                    uri = uri.resolve(response.headers().firstValue("Location").get());
+                    continue;
+                }
+                if (status < 200 || status >= 300) {
+                    response.body().close();
+                    boolean retryable = status == 429 || status >= 500;
+                    return new MediaFetch.Failed("Twilio media download answered HTTP " + status, retryable);
+                }
+                return new MediaFetch.Fetched(
+                        response.body(),
+                        response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                        null);
+            }
+            return new MediaFetch.Failed("too many redirects fetching Twilio media", true);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return new MediaFetch.Failed("Twilio media unreachable: " + e.getMessage(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MediaFetch.Failed("interrupted", true);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package io.switchboard.channels.twilio;
 import io.switchboard.channels.spi.ChannelAdapter;
 import io.switchboard.channels.spi.ChannelAdapterFactory;
 import io.switchboard.channels.spi.ChannelConnection;
+import io.switchboard.shared.ApiProblem;
+import io.switchboard.storage.BlobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,36 @@ abstract class TwilioChannelFactory implements ChannelAdapterFactory {
 
     private final TwilioFlavor flavor;
     private final TwilioSender sender;
+    private final TwilioApi api;
+    private final BlobStore blobs;
 
-    TwilioChannelFactory(TwilioFlavor flavor, TwilioApi api, JsonMapper json) {
+    /** Twilio's limit for the media of one message. */
+    static final long MAX_MEDIA_BYTES = 5L * 1024 * 1024;
+
+    TwilioChannelFactory(TwilioFlavor flavor, TwilioApi api, JsonMapper json, BlobStore blobs) {
         this.flavor = flavor;
-        this.sender = new TwilioSender(api, flavor, json);
+        this.api = api;
+        this.blobs = blobs;
+        this.sender = new TwilioSender(api, flavor, json, blobs);
+    }
+
+    @Override
+    public boolean fetchesInboundMedia() {
+        return true;
+    }
+
+    @Override
+    public Optional<ApiProblem> checkMedia(String mimeType, long sizeBytes) {
+        if (!blobs.publicLinksAvailable()) {
+            return Optional.of(ApiProblem.conflict(
+                    "public-url-required",
+                    "Twilio fetches attachments from a public link to this server: set SWITCHBOARD_PUBLIC_URL"
+                            + " to the address Twilio can reach, then send the file again"));
+        }
+        if (sizeBytes > MAX_MEDIA_BYTES) {
+            return Optional.of(ApiProblem.invalidField("file", "is larger than 5 MB, Twilio's limit for media"));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -75,7 +103,7 @@ abstract class TwilioChannelFactory implements ChannelAdapterFactory {
 
     @Override
     public ChannelAdapter create(ChannelConnection connection) {
-        return new TwilioAdapter(connection, sender);
+        return new TwilioAdapter(connection, sender, api);
     }
 
     private static boolean blank(@Nullable String value) {

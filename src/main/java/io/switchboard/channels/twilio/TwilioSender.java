@@ -10,6 +10,7 @@ import io.switchboard.channels.spi.ChannelConnection;
 import io.switchboard.channels.spi.OutboundRequest;
 import io.switchboard.channels.spi.SendResult;
 import io.switchboard.conversations.MessageContent;
+import io.switchboard.storage.BlobStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,11 +30,16 @@ final class TwilioSender {
     private final TwilioApi api;
     private final TwilioFlavor flavor;
     private final JsonMapper json;
+    private final BlobStore blobs;
 
-    TwilioSender(TwilioApi api, TwilioFlavor flavor, JsonMapper json) {
+    /** How long Twilio may take to fetch an attachment from us (it may hold a queued message a while). */
+    static final Duration MEDIA_LINK_TTL = Duration.ofHours(12);
+
+    TwilioSender(TwilioApi api, TwilioFlavor flavor, JsonMapper json, BlobStore blobs) {
         this.api = api;
         this.flavor = flavor;
         this.json = json;
+        this.blobs = blobs;
     }
 
     SendResult send(ChannelConnection channel, OutboundRequest request) {
@@ -82,8 +88,13 @@ final class TwilioSender {
                         ? new MessageCreator(to, service, text.body())
                         : new MessageCreator(to, from(channel), text.body());
             case MessageContent.Media media -> {
-                if (media.url() == null || !media.url().startsWith("http")) return null;
-                var urls = java.util.List.of(URI.create(media.url()));
+                // our own file: Twilio fetches it through a signed link on our public URL
+                String link = media.fileKey() != null
+                        ? blobs.publicUrl(channel.orgId(), media.fileKey(), MEDIA_LINK_TTL)
+                                .orElse(null)
+                        : media.url();
+                if (link == null || !link.startsWith("http")) return null;
+                var urls = java.util.List.of(URI.create(link));
                 creator = viaService
                         ? new MessageCreator(to, service, urls)
                         : new MessageCreator(to, from(channel), urls);

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TwilioSmsChannelFactory extends TwilioChannelFactory {
 
-    TwilioSmsChannelFactory(TwilioApi api, JsonMapper json) {
-        super(TwilioFlavor.SMS, api, json);
+    TwilioSmsChannelFactory(TwilioApi api, JsonMapper json, io.switchboard.storage.BlobStore blobs) {
+        super(TwilioFlavor.SMS, api, json, blobs);
     }
 }

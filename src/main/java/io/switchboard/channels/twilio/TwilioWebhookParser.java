@@ -37,6 +37,10 @@ final class TwilioWebhookParser {
             throw new UnreadablePayloadException("message " + sid + " has no From");
         }
         String number = TwilioFlavor.number(from);
+        List<InboundItem> media = media(sid, number, params);
+        if (!media.isEmpty()) {
+            return media;
+        }
         return List.of(new InboundItem.Message(
                 number,
                 blankToNull(params.get("ProfileName")),
@@ -44,6 +48,42 @@ final class TwilioWebhookParser {
                 sid,
                 Instant.now(),
                 content(params)));
+    }
+
+    /**
+     * One message per attachment (MediaUrl0..N): the first keeps Twilio's sid and the text as caption,
+     * the others get {@code sid/1}, {@code sid/2}... so each is stored once however often Twilio retries.
+     */
+    private static List<InboundItem> media(String sid, String number, Map<String, String> params) {
+        int count;
+        try {
+            count = Math.min(
+                    10, Integer.parseInt(params.getOrDefault("NumMedia", "0").trim()));
+        } catch (NumberFormatException e) {
+            throw new UnreadablePayloadException("NumMedia is not a number");
+        }
+        if (params.get("Latitude") != null && params.get("Longitude") != null) {
+            return List.of();
+        }
+        List<InboundItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String url = blankToNull(params.get("MediaUrl" + i));
+            if (url == null) continue;
+            String mime = blankToNull(params.get("MediaContentType" + i));
+            items.add(new InboundItem.Message(
+                    number,
+                    blankToNull(params.get("ProfileName")),
+                    number.startsWith("+") ? number : null,
+                    i == 0 ? sid : sid + "/" + i,
+                    Instant.now(),
+                    new MessageContent.Media(
+                            MessageContent.Media.typeOf(mime),
+                            url,
+                            mime,
+                            i == 0 ? blankToNull(params.getOrDefault("Body", "")) : null,
+                            null)));
+        }
+        return items;
     }
 
     private static List<InboundItem> status(String sid, Map<String, String> params) {
@@ -83,24 +123,11 @@ final class TwilioWebhookParser {
                 throw new UnreadablePayloadException("Latitude/Longitude are not numbers");
             }
         }
-        if (!params.getOrDefault("NumMedia", "0").equals("0") && params.get("MediaUrl0") != null) {
-            // one message per provider id: the first attachment is kept (MMS rarely carries more)
-            String mime = params.get("MediaContentType0");
-            return new MessageContent.Media(mediaType(mime), params.get("MediaUrl0"), mime, blankToNull(body), null);
-        }
         String buttonPayload = blankToNull(params.get("ButtonPayload"));
         if (buttonPayload != null) {
             return new MessageContent.InteractiveReply(buttonPayload, params.getOrDefault("ButtonText", body));
         }
         return new MessageContent.Text(body);
-    }
-
-    private static String mediaType(@Nullable String mime) {
-        if (mime == null) return "document";
-        if (mime.startsWith("image/")) return "image";
-        if (mime.startsWith("video/")) return "video";
-        if (mime.startsWith("audio/")) return "audio";
-        return "document";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

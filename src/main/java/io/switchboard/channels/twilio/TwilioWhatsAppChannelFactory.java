@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TwilioWhatsAppChannelFactory extends TwilioChannelFactory {
 
-    TwilioWhatsAppChannelFactory(TwilioApi api, JsonMapper json) {
-        super(TwilioFlavor.WHATSAPP, api, json);
+    TwilioWhatsAppChannelFactory(TwilioApi api, JsonMapper json, io.switchboard.storage.BlobStore blobs) {
+        super(TwilioFlavor.WHATSAPP, api, json, blobs);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A chat message as the visitor sees it: text only, no ids of the people answering. */
+/** A chat message as the visitor sees it: text (and a file, if any), no ids of the people answering. */
 @Schema(name = "WebchatMessage")
 record VisitorMessage(
         UUID id,
@@ -23,9 +23,26 @@ record VisitorMessage(
         @Schema(description = "sources of a bot answer: title, section, url")
         List<MessageContent.Citation> citations,
 
-        Instant createdAt) {
+        Instant createdAt,
 
-    static VisitorMessage of(VisibleMessage message) {
+        @Schema(description = "image, video, audio or document when the message carries a file")
+        @org.jspecify.annotations.Nullable
+        String mediaType,
+
+        @Schema(description = "absolute signed link to the file (valid about an hour)")
+        @org.jspecify.annotations.Nullable
+        String mediaUrl,
+
+        @org.jspecify.annotations.Nullable String mimeType,
+        @org.jspecify.annotations.Nullable String filename) {
+
+    /** Signs links to stored files for the visitor's organisation. */
+    interface Links {
+        @org.jspecify.annotations.Nullable
+        String link(UUID orgId, String fileKey);
+    }
+
+    static VisitorMessage of(VisibleMessage message, UUID orgId, Links links) {
         String sender = switch (message.senderType()) {
             case CONTACT -> "visitor";
             case USER -> "human";
@@ -35,8 +52,33 @@ record VisitorMessage(
         String text = message.content() instanceof MessageContent.Text t
                 ? t.body()
                 : message.content().searchableText();
+        if (message.content() instanceof MessageContent.Media media) {
+            String url = media.fileKey() == null ? null : links.link(orgId, media.fileKey());
+            String caption = media.caption() == null ? "" : media.caption();
+            return new VisitorMessage(
+                    message.id(),
+                    message.direction(),
+                    sender,
+                    caption,
+                    List.of(),
+                    message.createdAt(),
+                    media.mediaType(),
+                    url,
+                    media.mimeType(),
+                    media.filename());
+        }
         List<MessageContent.Citation> citations =
-                message.content() instanceof MessageContent.Text t ? t.citations() : List.of();
-        return new VisitorMessage(message.id(), message.direction(), sender, text, citations, message.createdAt());
+                message.content() instanceof MessageContent.Text t && t.citations() != null ? t.citations() : List.of();
+        return new VisitorMessage(
+                message.id(),
+                message.direction(),
+                sender,
+                text,
+                citations,
+                message.createdAt(),
+                null,
+                null,
+                null,
+                null);
     }
 }

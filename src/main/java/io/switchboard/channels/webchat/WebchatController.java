@@ -14,6 +14,8 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.db.ScopedTransactions;
 import io.switchboard.shared.ratelimit.RateLimiter;
+import io.switchboard.shared.web.PublicUrls;
+import io.switchboard.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -72,6 +74,8 @@ class WebchatController {
     private final ScopedTransactions tx;
     private final RateLimiter limits;
     private final JsonMapper json;
+    private final BlobStore blobs;
+    private final PublicUrls urls;
 
     WebchatController(
             ChannelEndpoints channels,
@@ -81,7 +85,11 @@ class WebchatController {
             WebchatStream stream,
             ScopedTransactions tx,
             RateLimiter limits,
-            JsonMapper json) {
+            JsonMapper json,
+            BlobStore blobs,
+            PublicUrls urls) {
+        this.blobs = blobs;
+        this.urls = urls;
         this.channels = channels;
         this.tokens = tokens;
         this.contacts = contacts;
@@ -249,7 +257,7 @@ class WebchatController {
                 () -> contacts.findByIdentity(channel.orgId(), channel.id(), visitor.visitorId())
                         .map(contactId -> conversations
                                 .visibleMessages(channel.orgId(), channel.id(), contactId, page)
-                                .map(VisitorMessage::of))
+                                .map(m -> VisitorMessage.of(m, channel.orgId(), links(urls.base()))))
                         .orElseGet(() -> PageResponse.of(List.of(), page, 0)));
     }
 
@@ -263,10 +271,15 @@ class WebchatController {
             HttpServletRequest request) {
         ChannelConnection channel = channel(publicId, request);
         var visitor = visitor(channel, request, token);
-        return stream.subscribe(channel.orgId(), channel.id(), visitor.visitorId());
+        return stream.subscribe(channel.orgId(), channel.id(), visitor.visitorId(), links(urls.base()));
     }
 
     // ---- helpers
+
+    /** Absolute links: the widget runs on another site. */
+    private VisitorMessage.Links links(String base) {
+        return (orgId, fileKey) -> base + blobs.signedUrl(orgId, fileKey, java.time.Duration.ofHours(1));
+    }
 
     private ChannelConnection channel(String publicId, HttpServletRequest request) {
         if (request.getAttribute(WebchatCorsFilter.CHANNEL_ATTRIBUTE) instanceof ChannelConnection c

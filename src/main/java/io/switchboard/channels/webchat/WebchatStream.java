@@ -51,20 +51,22 @@ class WebchatStream implements org.springframework.context.SmartLifecycle {
         final UUID channelId;
         final String visitorId;
         final SseEmitter emitter;
+        final VisitorMessage.Links links;
         final Instant since = Instant.now().minus(OVERLAP);
         final Set<UUID> sent = ConcurrentHashMap.newKeySet();
         volatile @Nullable UUID contactId;
 
-        Subscriber(UUID channelId, String visitorId, SseEmitter emitter) {
+        Subscriber(UUID channelId, String visitorId, SseEmitter emitter, VisitorMessage.Links links) {
+            this.links = links;
             this.channelId = channelId;
             this.visitorId = visitorId;
             this.emitter = emitter;
         }
     }
 
-    SseEmitter subscribe(UUID orgId, UUID channelId, String visitorId) {
+    SseEmitter subscribe(UUID orgId, UUID channelId, String visitorId, VisitorMessage.Links links) {
         var emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        var subscriber = new Subscriber(channelId, visitorId, emitter);
+        var subscriber = new Subscriber(channelId, visitorId, emitter, links);
         byOrg.computeIfAbsent(orgId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         Runnable remove = () -> byOrg.getOrDefault(orgId, Set.of()).remove(subscriber);
         emitter.onCompletion(remove);
@@ -111,7 +113,8 @@ class WebchatStream implements org.springframework.context.SmartLifecycle {
                         SseEmitter.event()
                                 .name("message")
                                 .id(message.id().toString())
-                                .data(json.writeValueAsString(VisitorMessage.of(message))));
+                                .data(json.writeValueAsString(
+                                        VisitorMessage.of(message, change.orgId(), subscriber.links))));
             }
         }
     }

@@ -1,7 +1,13 @@
 package io.switchboard.channels.whatsappcloud;
 
+import io.switchboard.channels.spi.MediaFetch;
 import io.switchboard.channels.spi.SendResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -24,13 +30,18 @@ final class GraphApi {
 
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
     private final RestClient http;
+    private final HttpClient client;
+    private final String baseUrl;
     private final JsonMapper json;
 
     GraphApi(String baseUrl, JsonMapper json) {
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+        this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
-                .build());
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(Duration.ofSeconds(15));
         this.http = RestClient.builder()
                 .requestFactory(factory)
@@ -65,6 +76,113 @@ final class GraphApi {
                     ? new SendResult.Failed("Graph API answered " + status + " without a message id")
                     : new SendResult.Sent(id);
         }
+        return failure(status, retryAfter, answer);
+    }
+
+    /** An uploaded media id, or why the upload failed (as the send's outcome). */
+    record Upload(@Nullable String mediaId, @Nullable SendResult failure) {}
+
+    /**
+     * {@code POST /{phone-number-id}/media}: uploads a file for sending by id (more robust than a link
+     * Meta must fetch, and it works without a public URL). Streams the file, never holds it in memory.
+     */
+    Upload upload(String phoneNumberId, String accessToken, String mimeType, String filename, InputStream file) {
+        String boundary = "switchboard-" + java.util.UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\n"
+                + "whatsapp\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
+                + mimeType + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename.replaceAll("[\"\\r\\n]", "_") + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + phoneNumberId + "/media"))
+                .timeout(Duration.ofMinutes(2))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> file),
+                        HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        try {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = readOrEmpty(response.body());
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                String id = answer.path("id").asString("");
+                return id.isEmpty()
+                        ? new Upload(null, new SendResult.RetryLater(DEFAULT_RETRY, "media upload answered no id"))
+                        : new Upload(id, null);
+            }
+            return new Upload(
+                    null,
+                    failure(
+                            response.statusCode(),
+                            response.headers()
+                                    .firstValue(HttpHeaders.RETRY_AFTER)
+                                    .orElse(null),
+                            answer));
+        } catch (IOException e) {
+            return new Upload(null, new SendResult.RetryLater(DEFAULT_RETRY, "media upload failed: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Upload(null, new SendResult.RetryLater(DEFAULT_RETRY, "media upload interrupted"));
+        }
+    }
+
+    /**
+     * Received media: {@code GET /{media-id}} answers a short-lived URL, which is downloaded with the same
+     * bearer token (Meta refuses it without).
+     */
+    MediaFetch download(String mediaId, String accessToken) {
+        try {
+            var meta = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/" + mediaId))
+                            .timeout(Duration.ofSeconds(15))
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                            .header(HttpHeaders.ACCEPT, "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = readOrEmpty(meta.body());
+            if (meta.statusCode() < 200 || meta.statusCode() >= 300) {
+                return fetchFailure("media lookup", meta.statusCode(), answer);
+            }
+            String url = answer.path("url").asString("");
+            if (url.isEmpty()) {
+                return new MediaFetch.Failed("media lookup answered no url", true);
+            }
+            var file = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofMinutes(2))
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (file.statusCode() < 200 || file.statusCode() >= 300) {
+                String body;
+                try (var in = file.body()) {
+                    body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                }
+                return fetchFailure("media download", file.statusCode(), readOrEmpty(body));
+            }
+            String type = answer.path("mime_type")
+                    .asString(
+                            file.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("application/octet-stream"));
+            return new MediaFetch.Fetched(file.body(), type, null);
+        } catch (IOException | IllegalArgumentException e) {
+            return new MediaFetch.Failed("Graph API unreachable: " + e.getMessage(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MediaFetch.Failed("interrupted", true);
+        }
+    }
+
+    private static MediaFetch fetchFailure(String step, int status, JsonNode answer) {
+        String message = answer.path("error").path("message").asString("HTTP " + status);
+        // throttling and server errors pass; other refusals (expired or unknown media) stay
+        boolean retryable = status == 429 || status >= 500 || status == 401;
+        return new MediaFetch.Failed(step + " failed: WhatsApp error " + status + ": " + message, retryable);
+    }
+
+    private SendResult failure(int status, @Nullable String retryAfter, JsonNode answer) {
         JsonNode error = answer.path("error");
         int code = error.path("code").asInt(0);
         String message = error.path("message").asString("HTTP " + status);

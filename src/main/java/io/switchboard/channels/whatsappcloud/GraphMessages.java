@@ -18,6 +18,31 @@ final class GraphMessages {
 
     /** The request body, or empty when WhatsApp cannot carry this content. */
     Optional<ObjectNode> body(String recipient, MessageContent content) {
+        return body(recipient, content, null);
+    }
+
+    /** WhatsApp's kind for a file of this type: only JPEG and PNG are images, other pictures go as documents. */
+    static String whatsAppType(String mimeType) {
+        return switch (mimeType) {
+            case "image/jpeg", "image/png" -> "image";
+            case "video/mp4", "video/3gpp" -> "video";
+            case "audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg" -> "audio";
+            default -> "document";
+        };
+    }
+
+    /** Cloud API limits per kind of media. */
+    static long maxBytes(String whatsAppType) {
+        return switch (whatsAppType) {
+            case "image" -> 5L * 1024 * 1024;
+            case "video", "audio" -> 16L * 1024 * 1024;
+            default -> 100L * 1024 * 1024;
+        };
+    }
+
+    /** As {@link #body(String, MessageContent)}; {@code uploadedMediaId} is set for our own stored files. */
+    Optional<ObjectNode> body(
+            String recipient, MessageContent content, @org.jspecify.annotations.Nullable String uploadedMediaId) {
         ObjectNode root = json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
@@ -28,17 +53,24 @@ final class GraphMessages {
                 root.putObject("text").put("preview_url", false).put("body", text.body());
             }
             case MessageContent.Media media -> {
-                if (media.url() == null) return Optional.empty();
-                root.put("type", media.mediaType());
-                ObjectNode node = root.putObject(media.mediaType());
-                // media received from Meta keeps its id ("media:<id>") and can be sent on by id
-                if (media.url().startsWith("media:")) node.put("id", media.url().substring("media:".length()));
-                else node.put("link", media.url());
-                boolean captioned =
-                        !media.mediaType().equals("audio") && !media.mediaType().equals("sticker");
+                String type = media.mediaType();
+                ObjectNode node;
+                if (uploadedMediaId != null) {
+                    type = whatsAppType(media.mimeType() == null ? "" : media.mimeType());
+                    root.put("type", type);
+                    node = root.putObject(type).put("id", uploadedMediaId);
+                } else {
+                    if (media.url() == null) return Optional.empty();
+                    root.put("type", type);
+                    node = root.putObject(type);
+                    // media received from Meta keeps its id ("media:<id>") and can be sent on by id
+                    if (media.url().startsWith("media:"))
+                        node.put("id", media.url().substring("media:".length()));
+                    else node.put("link", media.url());
+                }
+                boolean captioned = !type.equals("audio") && !type.equals("sticker");
                 if (captioned && media.caption() != null) node.put("caption", media.caption());
-                if (media.mediaType().equals("document") && media.filename() != null)
-                    node.put("filename", media.filename());
+                if (type.equals("document") && media.filename() != null) node.put("filename", media.filename());
             }
             case MessageContent.Interactive interactive -> interactive(root, interactive);
             case MessageContent.Template template -> {

@@ -3,6 +3,9 @@ package io.switchboard.channels.whatsappcloud;
 import io.switchboard.channels.spi.ChannelAdapter;
 import io.switchboard.channels.spi.ChannelAdapterFactory;
 import io.switchboard.channels.spi.ChannelConnection;
+import io.switchboard.shared.ApiProblem;
+import io.switchboard.storage.BlobStore;
+import io.switchboard.storage.BlobTooLargeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +22,13 @@ class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
     private final GraphApi graph;
     private final MetaWebhookParser parser;
     private final GraphMessages messages;
+    private final BlobStore blobs;
 
     WhatsAppCloudChannelFactory(
-            JsonMapper json, @Value("${switchboard.providers.whatsapp-graph-base-url}") String graphBaseUrl) {
+            JsonMapper json,
+            @Value("${switchboard.providers.whatsapp-graph-base-url}") String graphBaseUrl,
+            BlobStore blobs) {
+        this.blobs = blobs;
         this.graph = new GraphApi(graphBaseUrl, json);
         this.parser = new MetaWebhookParser(json);
         this.messages = new GraphMessages(json);
@@ -59,6 +66,25 @@ class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
 
     @Override
     public ChannelAdapter create(ChannelConnection connection) {
-        return new WhatsAppCloudAdapter(connection, graph, parser, messages);
+        return new WhatsAppCloudAdapter(connection, graph, parser, messages, blobs);
+    }
+
+    @Override
+    public boolean fetchesInboundMedia() {
+        return true;
+    }
+
+    @Override
+    public Optional<ApiProblem> checkMedia(String mimeType, long sizeBytes) {
+        String kind = GraphMessages.whatsAppType(mimeType);
+        long max = GraphMessages.maxBytes(kind);
+        if (sizeBytes > max) {
+            return Optional.of(ApiProblem.invalidField(
+                    "file",
+                    "is larger than " + BlobTooLargeException.humanSize(max) + ", WhatsApp's limit for "
+                            + (kind.equals("audio") ? "audio" : kind + "s")
+                            + (kind.equals("document") ? "" : " (" + mimeType + ")")));
+        }
+        return Optional.empty();
     }
 }

@@ -10,9 +10,13 @@ import io.switchboard.conversations.internal.ConversationService.ConversationUpd
 import io.switchboard.conversations.internal.ConversationService.ConversationView;
 import io.switchboard.conversations.internal.ConversationService.MessageView;
 import io.switchboard.identity.CurrentPrincipal;
+import io.switchboard.identity.Role;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.storage.BlobStore;
+import io.switchboard.storage.BlobTooLargeException;
+import io.switchboard.storage.StoredBlob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,8 +32,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
@@ -37,12 +43,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Conversations")
 class ConversationController {
 
+    /** The largest attachment any channel takes (WhatsApp documents); channels check their own limits. */
+    static final long MAX_ATTACHMENT_BYTES = 100L * 1024 * 1024;
+
     private final ConversationService conversations;
     private final InboxStream stream;
+    private final BlobStore blobs;
 
-    ConversationController(ConversationService conversations, InboxStream stream) {
+    ConversationController(ConversationService conversations, InboxStream stream, BlobStore blobs) {
         this.conversations = conversations;
         this.stream = stream;
+        this.blobs = blobs;
     }
 
     @Schema(description = "Either `text`, or a full `content` object (media, interactive, template, ...)")
@@ -109,6 +120,54 @@ class ConversationController {
             throw ApiProblem.invalidField("text", "must not be blank (or send content)");
         }
         return conversations.reply(id, content);
+    }
+
+    @PostMapping(path = "/conversations/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Send a file (image, video, audio or document) as the signed-in person",
+            description = "Stored, then queued like a reply. The channel's limits apply (WhatsApp: images 5 MB, video"
+                    + " and audio 16 MB, documents 100 MB; Twilio 5 MB and a public URL): a refusal names `file`.")
+    MessageView attach(
+            @PathVariable UUID id,
+            @RequestPart("file") MultipartFile file,
+            @RequestPart(name = "caption", required = false) @Nullable String caption) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        conversations.get(id); // 404 before storing anything
+        if (file.isEmpty()) {
+            throw ApiProblem.invalidField("file", "is empty");
+        }
+        if (caption != null && caption.length() > 1024) {
+            throw ApiProblem.invalidField("caption", "must be at most 1024 characters");
+        }
+        String contentType = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+        StoredBlob stored;
+        try (var in = file.getInputStream()) {
+            stored = blobs.put(
+                    principal.orgId(),
+                    "attachments",
+                    file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename(),
+                    contentType,
+                    in,
+                    MAX_ATTACHMENT_BYTES);
+        } catch (BlobTooLargeException e) {
+            throw ApiProblem.invalidField("file", e.getMessage());
+        } catch (java.io.IOException e) {
+            throw ApiProblem.badRequest("upload-failed", "The upload broke off: " + e.getMessage());
+        }
+        var media = new MessageContent.Media(
+                        MessageContent.Media.typeOf(stored.contentType()),
+                        null,
+                        stored.contentType(),
+                        caption == null || caption.isBlank() ? null : caption.strip(),
+                        stored.filename())
+                .withFile(stored.key(), stored.size(), stored.contentType(), stored.filename());
+        try {
+            return conversations.reply(id, media);
+        } catch (RuntimeException refused) {
+            blobs.delete(principal.orgId(), stored.key()); // the channel refused it: keep no orphan
+            throw refused;
+        }
     }
 
     @PostMapping("/conversations/{id}/notes")

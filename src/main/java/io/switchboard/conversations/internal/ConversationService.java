@@ -20,6 +20,8 @@ import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.db.Pages;
+import io.switchboard.storage.BlobStore;
+import io.switchboard.storage.StoredBlob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,13 +49,23 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final OrganizationMembers members;
+    private final BlobStore blobs;
 
-    ConversationService(DSLContext db, JsonMapper json, ApplicationEventPublisher events, OrganizationMembers members) {
+    ConversationService(
+            DSLContext db,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            OrganizationMembers members,
+            BlobStore blobs) {
         this.db = db;
         this.json = json;
         this.events = events;
         this.members = members;
+        this.blobs = blobs;
     }
+
+    /** How long the media links in API answers stay valid; a reload gets fresh ones. */
+    static final java.time.Duration MEDIA_LINK_TTL = java.time.Duration.ofHours(1);
 
     // ---- module API
 
@@ -250,6 +262,38 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
                 .fetchOptional(r ->
                         new MessageForDelivery(r.value1(), r.value2(), r.value3(), r.value4(), content(r.value5())));
+    }
+
+    @Override
+    @Transactional
+    public void attachMedia(UUID orgId, UUID messageId, StoredBlob file) {
+        changeMedia(
+                orgId,
+                messageId,
+                media -> media.withFile(file.key(), file.size(), file.contentType(), file.filename()));
+    }
+
+    @Override
+    @Transactional
+    public void markMediaUnavailable(UUID orgId, UUID messageId, String reason) {
+        changeMedia(orgId, messageId, media -> media.withUnavailable(reason));
+    }
+
+    private void changeMedia(
+            UUID orgId, UUID messageId, java.util.function.UnaryOperator<MessageContent.Media> change) {
+        var row = db.select(Messages.CONVERSATION_ID, Messages.CONTENT)
+                .from(Messages.T)
+                .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
+                .forUpdate()
+                .fetchOptional();
+        if (row.isEmpty() || !(content(row.get().value2()) instanceof MessageContent.Media media)) {
+            return;
+        }
+        db.update(Messages.T)
+                .set(Messages.CONTENT, JSONB.valueOf(json.writeValueAsString(change.apply(media))))
+                .where(Messages.ID.eq(messageId))
+                .execute();
+        events.publishEvent(new ConversationChanged(orgId, row.get().value1(), "media"));
     }
 
     @Override
@@ -467,7 +511,12 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             @Nullable String providerMessageId,
             String deliveryState,
             @Nullable String error,
-            Instant createdAt) {}
+            Instant createdAt,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "a signed link to stored media (about an hour), when the message has some")
+            @Nullable
+            String mediaUrl) {}
 
     record ConversationFilter(
             @Nullable String status,
@@ -728,6 +777,10 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     }
 
     private MessageView toMessage(Record r) {
+        MessageContent content = content(r.get(Messages.CONTENT));
+        String mediaUrl = content instanceof MessageContent.Media media && media.fileKey() != null
+                ? blobs.signedUrl(r.get(Messages.ORG_ID), media.fileKey(), MEDIA_LINK_TTL)
+                : null;
         return new MessageView(
                 r.get(Messages.ID),
                 r.get(Messages.CONVERSATION_ID),
@@ -735,10 +788,11 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 r.get(Messages.SENDER_TYPE),
                 r.get(Messages.SENDER_ID),
                 r.get(Messages.KIND),
-                content(r.get(Messages.CONTENT)),
+                content,
                 r.get(Messages.PROVIDER_MESSAGE_ID),
                 r.get(Messages.DELIVERY_STATE),
                 r.get(Messages.ERROR),
-                r.get(Messages.CREATED_AT));
+                r.get(Messages.CREATED_AT),
+                mediaUrl);
     }
 }

@@ -99,5 +99,22 @@ final class ConversationTables {
         static final Field<UUID> ID = field(name("contacts", "id"), SQLDataType.UUID);
         static final Field<String> NAME = field(name("contacts", "name"), SQLDataType.CLOB);
         static final Field<String> PHONE = field(name("contacts", "phone"), SQLDataType.CLOB);
+        static final Field<String> EMAIL = field(name("contacts", "email"), SQLDataType.CLOB);
+        static final Field<UUID> ORG_ID = field(name("contacts", "org_id"), SQLDataType.UUID);
+    }
+
+    /** V12__quick_replies.sql. */
+    static final class QuickReplies {
+        static final Table<?> T = table(name("quick_replies"));
+        static final Field<UUID> ID = field(name("quick_replies", "id"), SQLDataType.UUID);
+        static final Field<UUID> ORG_ID = field(name("quick_replies", "org_id"), SQLDataType.UUID);
+        static final Field<String> SHORTCUT = field(name("quick_replies", "shortcut"), SQLDataType.CLOB);
+        static final Field<String> TITLE = field(name("quick_replies", "title"), SQLDataType.CLOB);
+        static final Field<String> BODY = field(name("quick_replies", "body"), SQLDataType.CLOB);
+        static final Field<UUID> CREATED_BY = field(name("quick_replies", "created_by"), SQLDataType.UUID);
+        static final Field<Instant> CREATED_AT = field(name("quick_replies", "created_at"), SQLDataType.INSTANT);
+        static final Field<Instant> UPDATED_AT = field(name("quick_replies", "updated_at"), SQLDataType.INSTANT);
+        static final List<Field<?>> ALL =
+                List.of(ID, ORG_ID, SHORTCUT, TITLE, BODY, CREATED_BY, CREATED_AT, UPDATED_AT);
     }
 }

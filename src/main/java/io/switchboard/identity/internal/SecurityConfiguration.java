@@ -57,6 +57,9 @@ class SecurityConfiguration {
                         // the web chat widget's API: public, authenticated by visitor tokens (channels.webchat)
                         .requestMatchers("/api/v1/webchat/**")
                         .permitAll()
+                        // files through signed links: the signature is the credential (storage module)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/files/*")
+                        .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
                         .requestMatchers(

@@ -27,10 +27,13 @@ public class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private final Aead aead;
+    private final byte[] derivationKey;
 
     public SecretBox(SwitchboardProperties properties) {
+        byte[] master = masterKey(properties);
+        this.derivationKey = hmac(master, "switchboard:derivation-key".getBytes(StandardCharsets.UTF_8));
         try {
-            this.aead = new AesGcmJce(masterKey(properties));
+            this.aead = new AesGcmJce(master);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Master key is not a valid AES-256 key", e);
         }
@@ -58,6 +61,24 @@ public class SecretBox {
 
     public String decryptString(String purpose, byte[] ciphertext) {
         return new String(decrypt(purpose, ciphertext), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A 32-byte key for one purpose (signing links, for example), derived from the master key: the
+     * same on every node that shares the master key, and unrelated to the encryption key itself.
+     */
+    public byte[] deriveKey(String purpose) {
+        return hmac(derivationKey, purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     private static byte[] masterKey(SwitchboardProperties properties) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.knowledge.internal;
+
+import org.jspecify.annotations.NullMarked;
