@@ -42,18 +42,6 @@ class AgentKnowledgeIntegrationTests extends ProviderFakesTest {
             Parking in the underground garage costs 20 euros per night.
             """;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext context;
-
-    /** Until the knowledge and llm implementations are merged, their beans are absent: nothing to test yet. */
-    @org.junit.jupiter.api.BeforeEach
-    void needsKnowledgeAndLlmModules() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                context.getBeanNamesForType(io.switchboard.knowledge.KnowledgeSearch.class).length > 0
-                        && context.getBeanNamesForType(io.switchboard.llm.LlmGateway.class).length > 0,
-                "knowledge and llm modules not merged yet");
-    }
-
     private String knowledgeBase(String token) {
         String kb = api.post("/api/v1/knowledge-bases", Map.of("name", "Hotel Nova"), token)
                 .json()

@@ -116,11 +116,6 @@ class AgentsE2eTests extends DashboardBrowserTest {
 
     @Test
     void thePlaygroundAnswersFromAKnowledgeBaseWithACitationAndTheRetrievedChunks() {
-        // until the knowledge and llm implementations are merged there is no knowledge base to cite
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                api.get("/v3/api-docs", null).raw().contains("/api/v1/knowledge-bases")
-                        && api.get("/v3/api-docs", null).raw().contains("/api/v1/llm/providers"),
-                "knowledge and llm modules not merged yet");
         signIn();
         String owner = token(loginBootstrapOwner());
         String kb = api.post("/api/v1/knowledge-bases", Map.of("name", "Nova guide " + UUID.randomUUID()), owner)
