@@ -229,6 +229,11 @@ class AgentsE2eTests extends DashboardBrowserTest {
         var thread = page.getByTestId("conversation-thread");
         assertThat(thread.getByTestId("message").filter(new Locator.FilterOptions().setHasText("Acme bot")))
                 .containsText("Bot");
+        // "Why?" on the bot's message shows the trace of that answer
+        var why = thread.getByTestId("why").first();
+        why.locator("summary").click();
+        assertThat(why.getByTestId("trace-outcome")).hasText("fallback");
+        assertThat(why.getByTestId("trace-steps")).containsText("llm");
         button(thread, "Take over").click();
         assertThat(thread.getByTestId("conversation-header")).containsText("Assigned to you");
         var reply = thread.getByLabel("Reply", new Locator.GetByLabelOptions().setExact(true));
