@@ -68,7 +68,12 @@ class AgentReplier {
         if (prepared == null) return null;
         ReplyPipeline.Result result = pipeline.run(prepared.input());
         String outcome = tx.inOrg(orgId, () -> apply(event, prepared, result));
-        if (!"duplicate".equals(outcome) && !"skipped".equals(outcome)) {
+        boolean summaryDue = !"duplicate".equals(outcome)
+                && !"skipped".equals(outcome)
+                && tx.inOrg(
+                        orgId,
+                        () -> memory.summaryDue(orgId, prepared.agent(), event.conversationId(), prepared.memory()));
+        if (summaryDue) {
             try {
                 memory.refreshSummaryIfDue(orgId, prepared.agent(), event.conversationId(), prepared.memory());
             } catch (RuntimeException e) {
@@ -80,16 +85,16 @@ class AgentReplier {
 
     private @Nullable Prepared prepare(MessageReceived event) {
         UUID orgId = event.orgId();
-        var agentId = channels.agentOf(orgId, event.channelId());
-        if (agentId.isEmpty() || runs.answered(event.messageId())) return null;
+        var channel = channels.find(orgId, event.channelId()).orElse(null);
+        if (channel == null || channel.agentId() == null || runs.answered(event.messageId())) return null;
+        UUID agentId = channel.agentId();
         var state = conversations.state(orgId, event.conversationId()).orElse(null);
         if (state == null || state.heldByPeople()) return null; // a person holds it, or a handoff waits for one
         var message = conversations.visibleMessage(orgId, event.messageId()).orElse(null);
-        var agent = agents.load(orgId, agentId.get()).orElse(null);
+        var agent = agents.load(orgId, agentId).orElse(null);
         if (message == null || agent == null) return null;
         String text = message.content().searchableText();
         if (text.isBlank()) return null;
-        var channel = channels.find(orgId, event.channelId()).orElse(null);
         var mem = memory.load(orgId, event.conversationId());
         var recent = conversations.recentMessages(
                 orgId, event.conversationId(), agent.settings().memory().turns() + 1);
@@ -99,7 +104,7 @@ class AgentReplier {
                 text,
                 ConversationMemory.history(recent, event.messageId()),
                 mem.summary(),
-                channel == null ? "sandbox" : channel.type(),
+                channel.type(),
                 event.conversationId(),
                 event.contactId(),
                 event.messageId().toString(),

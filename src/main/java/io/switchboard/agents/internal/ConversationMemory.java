@@ -80,10 +80,8 @@ class ConversationMemory {
      * a transaction: the model may take seconds, no connection is held meanwhile.
      */
     void refreshSummaryIfDue(UUID orgId, AgentService.Agent agent, UUID conversationId, State state) {
-        int every = agent.settings().memory().summaryEvery();
-        if (every <= 0) return;
+        if (!summaryDue(orgId, agent, conversationId, state)) return;
         List<VisibleMessage> all = tx.inOrg(orgId, () -> conversations.recentMessages(orgId, conversationId, 200));
-        if (all.size() - state.summaryTurns() < every) return;
         String summary = summarise(orgId, agent, all);
         tx.inOrg(
                 orgId,
@@ -98,6 +96,17 @@ class ConversationMemory {
                         .set(ConversationState.SUMMARY_TURNS, all.size())
                         .set(ConversationState.UPDATED_AT, Instant.now())
                         .execute());
+    }
+
+    /**
+     * Whether {@code every} messages were added since the last summary: reads at most
+     * summaryTurns + every rows (call inside an org transaction).
+     */
+    boolean summaryDue(UUID orgId, AgentService.Agent agent, UUID conversationId, State state) {
+        int every = agent.settings().memory().summaryEvery();
+        if (every <= 0) return false;
+        int wanted = state.summaryTurns() + every;
+        return conversations.recentMessages(orgId, conversationId, wanted).size() >= wanted;
     }
 
     private String summarise(UUID orgId, AgentService.Agent agent, List<VisibleMessage> messages) {
