@@ -260,6 +260,9 @@ final class LuceneIndex implements Closeable {
         }
         if (filter != null) {
             builder.add(filter, BooleanClause.Occur.FILTER);
+            // with a FILTER clause the SHOULD clauses turn optional: without this every allowed
+            // document would match with score 0
+            builder.setMinimumNumberShouldMatch(1);
         }
         return builder.build();
     }
