@@ -227,9 +227,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 continue;
             }
             // a search needs words: ask B's search for A's words (it must answer none of A's messages)
-            String query = template.equals("/api/v1/conversations/search")
-                    ? "?k=50&q=secret+words+hello+order"
-                    : "?size=100";
+            String query =
+                    template.equals("/api/v1/conversations/search") ? "?k=50&q=secret+words+hello+order" : "?size=100";
             var response = api.get(template + query, tokenB);
             assertThat(response.status()).as(template).isEqualTo(200);
             for (String secret : secretsOfA) {

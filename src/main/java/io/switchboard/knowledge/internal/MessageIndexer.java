@@ -226,9 +226,14 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
     private void loop() {
         while (running) {
             try {
+                long started = System.nanoTime();
                 if (indexOnce() == 0) {
                     signal.tryAcquire(1, TimeUnit.SECONDS);
                     signal.drainPermits();
+                } else {
+                    // search over history may lag a little; ingest and replies must not: embedding a
+                    // burst of messages takes at most about half a core
+                    Thread.sleep(Duration.ofNanos(System.nanoTime() - started));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
