@@ -1237,6 +1237,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the organisation's messages by meaning and words
+         * @description Inbound and outbound messages (and internal notes, for signed-in members) ranked by BM25, by vector similarity (offline MiniLM embeddings) or both fused by reciprocal rank. New messages become searchable within seconds (embedded in the background).
+         */
+        get: operations["search_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/types": {
         parameters: {
             query?: never;
@@ -2657,6 +2677,51 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        MessageHitView: {
+            /**
+             * Format: int32
+             * @description 1-based position in this answer
+             */
+            rank: number;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            messageId: string;
+            /** Format: uuid */
+            contactId: string;
+            /** @description the contact's name (or phone when it has no name) */
+            contactName?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            channelName?: string | null;
+            /** @description channel type: sandbox, webchat, whatsapp_cloud, twilio_sms, ... */
+            channelType?: string | null;
+            /** @description inbound, outbound or internal (a note) */
+            direction: string;
+            /** @description contact, user, agent or system */
+            senderType: string;
+            /** @description the message text, or up to 200 characters of it around the first query word */
+            snippet: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: double
+             * @description RRF score (hybrid), BM25 score (bm25) or cosine similarity (dense)
+             */
+            score: number;
+            /** Format: int32 */
+            lexicalRank?: number | null;
+            /** Format: int32 */
+            vectorRank?: number | null;
+        };
+        MessageSearchResponse: {
+            query: string;
+            /** @enum {string} */
+            mode: "hybrid" | "bm25" | "dense";
+            /** @description whether internal notes were searched (signed-in members only, never API keys) */
+            notesIncluded: boolean;
+            hits: components["schemas"]["MessageHitView"][];
         };
         PageResponseContactView: {
             items: components["schemas"]["ContactView"][];
@@ -6137,6 +6202,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseAgentRun"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_1: {
+        parameters: {
+            query?: {
+                /** @description the question or words */
+                q?: string;
+                /** @description how many messages, 1..50 (default 10) */
+                k?: number;
+                /** @description hybrid (default), bm25 or dense */
+                mode?: string;
+                /** @description only messages of this channel */
+                channelId?: string;
+                /** @description only messages with this contact */
+                contactId?: string;
+                /** @description only messages at or after this instant (ISO-8601) */
+                from?: string;
+                /** @description only messages before this instant (ISO-8601) */
+                to?: string;
+                /** @description also search internal notes (default true; ignored for API keys) */
+                notes?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSearchResponse"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

@@ -238,7 +238,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                     || template.equals("/api/v1/inbox/stream")) { // a stream never ends; InboxStreamWebTests covers it
                 continue;
             }
-            var response = api.get(template + "?size=100", tokenB);
+            // a search needs words: ask B's search for A's words (it must answer none of A's messages)
+            String query =
+                    template.equals("/api/v1/conversations/search") ? "?k=50&q=secret+words+hello+order" : "?size=100";
+            var response = api.get(template + query, tokenB);
             assertThat(response.status()).as(template).isEqualTo(200);
             for (String secret : secretsOfA) {
                 assertThat(response.raw())

@@ -10,6 +10,7 @@ import io.switchboard.conversations.Conversations.RecordedMessage;
 import io.switchboard.conversations.Conversations.SenderType;
 import io.switchboard.conversations.Conversations.VisibleMessage;
 import io.switchboard.conversations.DeliveryState;
+import io.switchboard.conversations.MessageAppended;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
 import io.switchboard.conversations.OutboundMessageRequested;
@@ -92,6 +93,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 orgId,
                 conversationId,
                 channelId,
+                contactId,
                 "inbound",
                 SenderType.CONTACT,
                 null,
@@ -171,6 +173,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 orgId,
                 conversationId,
                 channelId,
+                contactId,
                 "outbound",
                 sender,
                 senderId,
@@ -440,15 +443,16 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     }
 
     private void insertSystemNote(UUID orgId, UUID conversationId, String text) {
-        UUID channelId = db.select(Conversations.CHANNEL_ID)
+        var conversation = db.select(Conversations.CHANNEL_ID, Conversations.CONTACT_ID)
                 .from(Conversations.T)
                 .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
-                .fetchOptional(Conversations.CHANNEL_ID)
+                .fetchOptional()
                 .orElseThrow(() -> ApiProblem.notFound("Conversation " + conversationId));
         UUID id = insertMessage(
                 orgId,
                 conversationId,
-                channelId,
+                conversation.value1(),
+                conversation.value2(),
                 "internal",
                 SenderType.SYSTEM,
                 null,
@@ -677,6 +681,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 principal.orgId(),
                 conversationId,
                 conversation.channelId(),
+                conversation.contactId(),
                 "internal",
                 SenderType.USER,
                 principal.userId(),
@@ -712,6 +717,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             UUID orgId,
             UUID conversationId,
             UUID channelId,
+            UUID contactId,
             String direction,
             SenderType sender,
             @Nullable UUID senderId,
@@ -735,6 +741,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .set(Messages.DELIVERY_STATE, state.json())
                 .set(Messages.CREATED_AT, createdAt)
                 .execute();
+        events.publishEvent(new MessageAppended(
+                orgId, conversationId, id, channelId, contactId, direction, sender, content, createdAt));
         return id;
     }
 
