@@ -57,6 +57,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent (secret tool header values are never returned, only whether they are set) */
+        get: operations["get"];
+        /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
+        put: operations["update"];
+        post?: never;
+        /** Delete an agent (admins); its channels stop answering automatically */
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/organizations/{id}/plan": {
         parameters: {
             query?: never;
@@ -880,6 +899,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents of the organisation, newest first */
+        get: operations["list_5"];
+        put?: never;
+        /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Playground: ask the agent; answers the reply, citations, whether it would hand off, and the full trace. Nothing is sent to any contact */
+        post: operations["chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/plans": {
         parameters: {
             query?: never;
@@ -888,10 +942,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -906,15 +960,15 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
-        patch: operations["update"];
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/v1/members/{userId}": {
@@ -950,7 +1004,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change my name or phone (phone in international format, used for code sign-in) */
-        patch: operations["update_1"];
+        patch: operations["update_2"];
         trace?: never;
     };
     "/api/v1/llm/providers/{id}": {
@@ -961,15 +1015,15 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
-        patch: operations["update_2"];
+        patch: operations["update_3"];
         trace?: never;
     };
     "/api/v1/knowledge-bases/{id}": {
@@ -980,15 +1034,15 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
-        patch: operations["update_3"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -999,14 +1053,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_4"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1017,15 +1071,15 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Delete a contact with its conversations (admins) */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_5"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1036,7 +1090,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1044,7 +1098,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_6"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1061,7 +1115,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_7"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -1365,7 +1419,44 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_6"];
+        get: operations["list_7"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/agent-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why the bot said what it said in a conversation: the trace of each agent answer, newest first */
+        get: operations["conversationRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the organisation's messages by meaning and words
+         * @description Inbound and outbound messages (and internal notes, for signed-in members) ranked by BM25, by vector similarity (offline MiniLM embeddings) or both fused by reciprocal rank. New messages become searchable within seconds (embedded in the background).
+         */
+        get: operations["search_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1485,6 +1576,23 @@ export interface paths {
         };
         /** Audit log of the current organisation, newest first */
         get: operations["auditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's answers with their traces (channel and playground), newest first */
+        get: operations["runs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1617,6 +1725,131 @@ export interface components {
             lowBalanceThresholdMinor?: number | null;
             /** @description available is below the organisation's low-balance threshold */
             lowBalance: boolean;
+        };
+        AgentBuiltinTools: {
+            lookupContact?: boolean | null;
+            searchKnowledge?: boolean | null;
+            handoff?: boolean | null;
+            bookCallback?: boolean | null;
+        };
+        AgentBusinessHours: {
+            timezone: string;
+            weekly: components["schemas"]["AgentOpeningRange"][];
+        };
+        AgentHandoff: {
+            keywords?: string[] | null;
+            /** Format: double */
+            lowConfidenceThreshold?: number | null;
+            humanRequestPhrases?: string[] | null;
+            humanRequestIntent?: string | null;
+            /** Format: int32 */
+            maxFailedAnswers?: number | null;
+        };
+        AgentHttpTool: {
+            name: string;
+            description: string;
+            /** @description JSON Schema of the arguments, as JSON text */
+            parametersSchema?: string | null;
+            /** @description GET, POST, PUT, PATCH or DELETE */
+            method?: string | null;
+            url: string;
+            headers?: components["schemas"]["AgentToolHeader"][] | null;
+            bodyTemplate?: string | null;
+            /** Format: int32 */
+            timeoutMs?: number | null;
+            /** Format: int32 */
+            maxResponseBytes?: number | null;
+        };
+        AgentIntent: {
+            name: string;
+            examples: string[];
+            reply?: string | null;
+            handoff?: boolean | null;
+        };
+        AgentMemory: {
+            /** Format: int32 */
+            lastTurns?: number | null;
+            /** Format: int32 */
+            summaryEveryTurns?: number | null;
+        };
+        AgentMessages: {
+            fallback?: string | null;
+            outOfHours?: string | null;
+            limitReached?: string | null;
+            handoff?: string | null;
+            blocked?: string | null;
+        };
+        AgentOpeningRange: {
+            day: string;
+            from: string;
+            to: string;
+        };
+        AgentRequest: {
+            name: string;
+            /** @description absent fields take defaults; on update, absent settings keep the current ones */
+            settings?: components["schemas"]["AgentSettings"];
+        };
+        AgentSettings: {
+            /** @description the system prompt: who the agent is and what it must and must not do */
+            instructions?: string | null;
+            /** @description e.g. friendly, formal, concise */
+            tone?: string | null;
+            /** @description language codes the agent answers in, first is the default */
+            languages?: string[] | null;
+            /** @description first message of a new conversation (web chat shows it) */
+            greeting?: string | null;
+            knowledgeBaseIds?: string[] | null;
+            /** @description LLM provider ids tried in order; empty = offline (answers from the knowledge base) */
+            llmChain?: string[] | null;
+            intents?: components["schemas"]["AgentIntent"][] | null;
+            understanding?: components["schemas"]["AgentUnderstanding"];
+            handoff?: components["schemas"]["AgentHandoff"];
+            businessHours?: components["schemas"]["AgentBusinessHours"];
+            messages?: components["schemas"]["AgentMessages"];
+            /** @description longest reply per channel type, e.g. {sandbox: 2000, twilio_sms: 320} */
+            maxReplyLength?: {
+                [key: string]: number;
+            } | null;
+            memory?: components["schemas"]["AgentMemory"];
+            tools?: components["schemas"]["AgentHttpTool"][] | null;
+            builtinTools?: components["schemas"]["AgentBuiltinTools"];
+        };
+        AgentToolHeader: {
+            name: string;
+            value?: string | null;
+            secret?: boolean | null;
+            readonly valueSet?: boolean | null;
+        };
+        AgentUnderstanding: {
+            /** Format: double */
+            intentThreshold?: number | null;
+            customLists?: {
+                [key: string]: string[];
+            } | null;
+            regexes?: {
+                [key: string]: string;
+            } | null;
+        };
+        AgentChannel: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            enabled: boolean;
+        };
+        AgentView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            settings: components["schemas"]["AgentSettings"];
+            /** @description offline (answers from the knowledge base only) or llm (provider chain) */
+            mode: string;
+            /** @description channels this agent answers on */
+            channels: components["schemas"]["AgentChannel"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AssignPlanRequest: {
             planId: string;
@@ -1938,6 +2171,11 @@ export interface components {
             sizeBytes?: number;
             unavailable?: string;
         });
+        MessageCitation: {
+            title: string;
+            section?: string | null;
+            url?: string | null;
+        };
         MessageContent: {
             type: string;
         };
@@ -1987,6 +2225,7 @@ export interface components {
             type: "Text";
         } & (Omit<components["schemas"]["MessageContent"], "type"> & {
             body?: string;
+            citations?: components["schemas"]["MessageCitation"][];
         });
         Unsupported: {
             type: "Unsupported";
@@ -2227,6 +2466,129 @@ export interface components {
             createdAt: string;
             key: string;
         };
+        PlaygroundRequest: {
+            message: string;
+            /**
+             * Format: uuid
+             * @description answer as in this real conversation (its history and contact); nothing is sent
+             */
+            conversationId?: string | null;
+            /**
+             * Format: uuid
+             * @description continue a playground session (from an earlier reply)
+             */
+            sessionId?: string | null;
+            /** @description channel type whose reply length applies (default webchat) */
+            channelType?: string | null;
+        };
+        AgentEntity: {
+            type: string;
+            text: string;
+            value: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        AgentIntentScore: {
+            intent: string;
+            /** Format: double */
+            score: number;
+        };
+        AgentProviderAttempt: {
+            provider: string;
+            model: string;
+            result: string;
+            error?: string | null;
+            /** Format: int64 */
+            latencyMs: number;
+            /** Format: int64 */
+            firstTokenMs?: number | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+        };
+        AgentRetrievedChunk: {
+            /** Format: int32 */
+            rank: number;
+            /** Format: uuid */
+            chunkId: string;
+            /** Format: uuid */
+            knowledgeBaseId: string;
+            /** Format: uuid */
+            documentId: string;
+            title: string;
+            section?: string | null;
+            url?: string | null;
+            text: string;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            lexicalRank?: number | null;
+            /** Format: int32 */
+            vectorRank?: number | null;
+            cited: boolean;
+        };
+        AgentToolCall: {
+            name: string;
+            argumentsJson: string;
+            result: string;
+            /** Format: int64 */
+            latencyMs: number;
+        };
+        AgentTrace: {
+            outcome: string;
+            mode: string;
+            steps: components["schemas"]["AgentTraceStep"][];
+            intent?: string | null;
+            /** Format: double */
+            confidence: number;
+            intentRanking: components["schemas"]["AgentIntentScore"][];
+            entities: components["schemas"]["AgentEntity"][];
+            retrieved: components["schemas"]["AgentRetrievedChunk"][];
+            /** Format: double */
+            retrievalConfidence?: number | null;
+            providers: components["schemas"]["AgentProviderAttempt"][];
+            /** @description what the agent fell back to and why (fallback message, handoff, offline responder) */
+            fallbacks: string[];
+            answeredBy?: string | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+            toolCalls: components["schemas"]["AgentToolCall"][];
+            /** Format: int64 */
+            totalLatencyMs: number;
+        };
+        AgentTraceStep: {
+            name: string;
+            detail: string;
+            /** Format: int64 */
+            latencyMs: number;
+        };
+        PlaygroundHandoff: {
+            reason: string;
+        };
+        PlaygroundReply: {
+            /**
+             * Format: uuid
+             * @description send it back to continue the same playground session
+             */
+            sessionId?: string | null;
+            /** Format: uuid */
+            runId: string;
+            reply: string;
+            citations: components["schemas"]["MessageCitation"][];
+            /** @description set when the agent would hand the conversation to a person */
+            handoff?: components["schemas"]["PlaygroundHandoff"];
+            outcome: string;
+            trace: components["schemas"]["AgentTrace"];
+        };
         /** @description Limits of a plan; null means unlimited */
         PlanLimits: {
             /**
@@ -2349,6 +2711,8 @@ export interface components {
             unassign?: boolean | null;
             priority?: string | null;
             labels?: string[] | null;
+            /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
+            resumeBot?: boolean | null;
         };
         ConversationView: {
             /** Format: uuid */
@@ -2375,6 +2739,12 @@ export interface components {
             lastMessagePreview?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
         };
         UpdateChannelRequest: {
             name?: string | null;
@@ -2382,8 +2752,13 @@ export interface components {
             config?: {
                 [key: string]: string;
             } | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the agent that answers on this channel
+             */
             agentId?: string | null;
+            /** @description true removes the agent: nobody answers automatically */
+            detachAgent?: boolean | null;
             enabled?: boolean | null;
             /** Format: double */
             ratePerSecond?: number | null;
@@ -2411,6 +2786,8 @@ export interface components {
             /** @description visitor, human, bot or system */
             sender: string;
             text: string;
+            /** @description sources of a bot answer: title, section, url */
+            citations: components["schemas"]["MessageCitation"][];
             /** Format: date-time */
             createdAt: string;
             /** @description image, video, audio or document when the message carries a file */
@@ -2730,6 +3107,83 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        AgentRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agentId: string;
+            /** @description channel or playground */
+            source: string;
+            /** Format: uuid */
+            conversationId?: string | null;
+            /** Format: uuid */
+            inboundMessageId?: string | null;
+            /** Format: uuid */
+            replyMessageId?: string | null;
+            /** @description replied, fallback, handoff, blocked, skipped */
+            outcome: string;
+            /** Format: int32 */
+            totalLatencyMs: number;
+            trace: components["schemas"]["AgentTrace"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PageResponseAgentRun: {
+            items: components["schemas"]["AgentRun"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        MessageHitView: {
+            /**
+             * Format: int32
+             * @description 1-based position in this answer
+             */
+            rank: number;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            messageId: string;
+            /** Format: uuid */
+            contactId: string;
+            /** @description the contact's name (or phone when it has no name) */
+            contactName?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            channelName?: string | null;
+            /** @description channel type: sandbox, webchat, whatsapp_cloud, twilio_sms, ... */
+            channelType?: string | null;
+            /** @description inbound, outbound or internal (a note) */
+            direction: string;
+            /** @description contact, user, agent or system */
+            senderType: string;
+            /** @description the message text, or up to 200 characters of it around the first query word */
+            snippet: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: double
+             * @description RRF score (hybrid), BM25 score (bm25) or cosine similarity (dense)
+             */
+            score: number;
+            /** Format: int32 */
+            lexicalRank?: number | null;
+            /** Format: int32 */
+            vectorRank?: number | null;
+        };
+        MessageSearchResponse: {
+            query: string;
+            /** @enum {string} */
+            mode: "hybrid" | "bm25" | "dense";
+            /** @description whether internal notes were searched (signed-in members only, never API keys) */
+            notesIncluded: boolean;
+            hits: components["schemas"]["MessageHitView"][];
+        };
         PageResponseContactView: {
             items: components["schemas"]["ContactView"][];
             /** Format: int32 */
@@ -2904,6 +3358,17 @@ export interface components {
         };
         PageResponseApiKey: {
             items: components["schemas"]["ApiKey"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseAgentView: {
+            items: components["schemas"]["AgentView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -3103,6 +3568,101 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CreditSummary"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -5088,6 +5648,108 @@ export interface operations {
     };
     list_5: {
         parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaygroundRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaygroundReply"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
             query?: never;
             header?: never;
             path?: never;
@@ -5115,7 +5777,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5148,7 +5810,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5179,7 +5841,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5208,7 +5870,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    update_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5336,7 +5998,7 @@ export interface operations {
             };
         };
     };
-    update_1: {
+    update_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5369,101 +6031,6 @@ export interface operations {
             };
         };
     };
-    get_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_2: {
         parameters: {
             query?: never;
@@ -5481,7 +6048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5535,7 +6102,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
             };
         };
         responses: {
@@ -5545,7 +6112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5576,73 +6143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConversationUpdate"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactView"];
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5685,7 +6186,168 @@ export interface operations {
             };
         };
     };
+    update_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5720,7 +6382,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5780,7 +6442,7 @@ export interface operations {
             };
         };
     };
-    update_6: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5815,7 +6477,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6429,7 +7091,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6459,6 +7121,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conversationRuns: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentRun"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_1: {
+        parameters: {
+            query?: {
+                /** @description the question or words */
+                q?: string;
+                /** @description how many messages, 1..50 (default 10) */
+                k?: number;
+                /** @description hybrid (default), bm25 or dense */
+                mode?: string;
+                /** @description only messages of this channel */
+                channelId?: string;
+                /** @description only messages with this contact */
+                contactId?: string;
+                /** @description only messages at or after this instant (ISO-8601) */
+                from?: string;
+                /** @description only messages before this instant (ISO-8601) */
+                to?: string;
+                /** @description also search internal notes (default true; ignored for API keys) */
+                notes?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSearchResponse"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -6676,6 +7420,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseAuditEvent"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runs: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAgentRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

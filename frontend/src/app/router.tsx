@@ -22,6 +22,7 @@ const Account = lazy(() => import('./routes/app/account'))
 const Inbox = lazy(() => import('./routes/app/inbox'))
 const Channels = lazy(() => import('./routes/app/channels'))
 const Contacts = lazy(() => import('./routes/app/contacts'))
+const Agents = lazy(() => import('./routes/app/agents'))
 const Knowledge = lazy(() => import('./routes/app/knowledge'))
 const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
           { path: '/inbox/:conversationId?', element: <Inbox /> },
           { path: '/channels', element: <Channels /> },
           { path: '/contacts', element: <Contacts /> },
+          { path: '/agents/:agentId?', element: <Agents /> },
           { path: '/quick-replies', element: <QuickReplies /> },
           { path: '/billing', element: <Billing /> },
           { path: '/knowledge', element: <Knowledge /> },

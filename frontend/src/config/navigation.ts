@@ -43,12 +43,7 @@ export const workspaceNav: readonly NavItem[] = [
   { to: '/channels', label: 'Channels', icon: CableIcon },
   { to: '/contacts', label: 'Contacts', icon: ContactRoundIcon },
   { to: '/quick-replies', label: 'Quick replies', icon: ZapIcon },
-  {
-    to: '/agents',
-    label: 'Agents',
-    icon: BotIcon,
-    comingSoon: 'AI agents: their instructions, tools, knowledge and the channels they answer on.',
-  },
+  { to: '/agents', label: 'Agents', icon: BotIcon },
   { to: '/knowledge', label: 'Knowledge', icon: BookOpenIcon },
   {
     to: '/flows',

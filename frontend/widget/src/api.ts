@@ -14,6 +14,8 @@ export interface ChatMessage {
   direction: 'inbound' | 'outbound'
   sender: string
   text: string
+  /** Sources of a bot answer. */
+  citations?: { title: string; section?: string | null; url?: string | null }[]
   createdAt: string
   /** Set when the message carries a file: image, video, audio or document, with a signed link. */
   mediaType?: string | null

@@ -19,6 +19,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node
 }
 
+/** Only http(s) links from the server become hrefs (no javascript: URLs). */
+function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
+  } catch {
+    return null
+  }
+}
+
 function findScript(): HTMLScriptElement | null {
   const current = document.currentScript
   if (current instanceof HTMLScriptElement && current.dataset.channel) return current
@@ -290,6 +301,22 @@ class ChatWidget {
     const media = mediaOf(message)
     if (media) bubble.append(media)
     if (message.text) bubble.append(document.createTextNode(message.text))
+    if (message.citations && message.citations.length > 0) {
+      const sources = el('ul', { class: 'sources', 'aria-label': 'Sources' })
+      for (const c of message.citations) {
+        const label = c.section ? `${c.title} › ${c.section}` : c.title
+        const item = el('li')
+        const href = safeUrl(c.url)
+        if (href) {
+          const link = el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label)
+          item.append(link)
+        } else {
+          item.textContent = label
+        }
+        sources.append(item)
+      }
+      bubble.append(sources)
+    }
     this.log.append(bubble)
     this.log.scrollTop = this.log.scrollHeight
     if (!inbound && this.panel.hidden) {

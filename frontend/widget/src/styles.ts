@@ -28,6 +28,9 @@ textarea{flex:1;resize:none;height:40px}
 .send,.start{background:var(--accent);color:#fff;border:0;border-radius:8px;padding:8px 14px;cursor:pointer;font-weight:600}
 .send:disabled{opacity:.6;cursor:default}
 .err{color:#b91c1c;font-size:12px;min-height:1em;padding:0 12px}
+.sources{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px;font-size:11px}
+.sources li{border:1px solid currentColor;border-radius:6px;padding:1px 6px;opacity:.8}
+.sources a{color:inherit}
 .file{display:block;color:inherit;text-decoration:underline;margin-bottom:4px}
 .preview{display:block;max-width:100%;max-height:220px;border-radius:8px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

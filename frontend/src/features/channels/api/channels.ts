@@ -30,6 +30,17 @@ export interface UpdateChannelBody {
   name?: string
   config?: Record<string, string>
   enabled?: boolean
+  agentId?: string
+  detachAgent?: boolean
+}
+
+/** Agents that may answer on a channel (first 100, newest first). */
+export function useAgentChoices() {
+  return useQuery({
+    queryKey: ['agents', 'list', 'choices'],
+    queryFn: () => unwrap(api.GET('/api/v1/agents', { params: { query: { size: 100 } } })),
+    staleTime: 30_000,
+  })
 }
 
 export function useUpdateChannel() {

@@ -149,3 +149,16 @@ export function useChannelIndex() {
     staleTime: 5 * 60_000,
   })
 }
+
+/** Traces of the bot's answers in a conversation (newest 100), to explain each agent message. */
+export function useAgentRuns(conversationId: string) {
+  return useQuery({
+    queryKey: ['conversations', 'agent-runs', conversationId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/conversations/{id}/agent-runs', {
+          params: { path: { id: conversationId }, query: { size: 100 } },
+        }),
+      ),
+  })
+}

@@ -81,7 +81,7 @@ export function ConversationFiltersBar({ status, assignee, q, contactId, onChang
         <Input
           type="search"
           aria-label="Search messages"
-          placeholder="Search messages…"
+          placeholder="Filter conversations by exact words…"
           className="pl-8"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}

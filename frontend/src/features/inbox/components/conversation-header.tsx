@@ -37,6 +37,11 @@ export function ConversationHeader({ conversation, channel }: { conversation: Co
               : 'Bot / unassigned'}
             {conversation.status === 'snoozed' && ` · until ${formatDateTime(conversation.snoozedUntil)}`}
           </p>
+          {conversation.botPausedAt && (
+            <p className="text-xs font-medium text-amber-700" data-testid="bot-paused">
+              Bot paused: waiting for a person{conversation.handoffReason ? ` (${conversation.handoffReason})` : ''}
+            </p>
+          )}
         </div>
         <StatusBadge status={conversation.status} />
         <div className="ml-auto flex flex-wrap items-center gap-2">
@@ -48,6 +53,12 @@ export function ConversationHeader({ conversation, channel }: { conversation: Co
             >
               <HandIcon aria-hidden />
               Take over
+            </Button>
+          )}
+          {conversation.botPausedAt && !conversation.assigneeUserId && (
+            <Button variant="outline" size="sm" disabled={update.isPending} onClick={() => update.mutate({ resumeBot: true })}>
+              <BotIcon aria-hidden />
+              Resume bot
             </Button>
           )}
           {conversation.assigneeUserId && (

@@ -7,6 +7,7 @@ import { useInboxStream } from '../hooks/use-inbox-stream'
 import { ConversationFiltersBar } from './conversation-filters'
 import { ConversationList } from './conversation-list'
 import { ConversationThread } from './conversation-thread'
+import { MessageSearchBox, MessageSearchResults } from './message-search'
 import { QueueBanner } from './queue-banner'
 
 /** Three panes: conversations, the open thread, the contact. Filters live in the URL. */
@@ -17,6 +18,7 @@ export function Inbox({ conversationId }: { conversationId?: string }) {
   const assignee = params.get('assignee') ?? 'all'
   const q = params.get('q') ?? ''
   const contactId = params.get('contactId') ?? undefined
+  const find = params.get('find') ?? ''
 
   const filters = useMemo<ConversationFilters>(
     () => ({
@@ -29,7 +31,7 @@ export function Inbox({ conversationId }: { conversationId?: string }) {
   )
 
   const changeFilters = useCallback(
-    (change: { status?: string; assignee?: string; q?: string; contactId?: null }) =>
+    (change: { status?: string; assignee?: string; q?: string; contactId?: null; find?: string }) =>
       setParams(
         (current) => {
           const next = new URLSearchParams(current)
@@ -44,6 +46,8 @@ export function Inbox({ conversationId }: { conversationId?: string }) {
     [setParams],
   )
 
+  const changeFind = useCallback((value: string) => changeFilters({ find: value }), [changeFilters])
+
   return (
     <div className="grid gap-3">
       <QueueBanner />
@@ -52,8 +56,13 @@ export function Inbox({ conversationId }: { conversationId?: string }) {
         data-testid="inbox"
       >
         <div className="flex min-h-0 flex-col border-r">
+          <MessageSearchBox find={find} onChange={changeFind} />
           <ConversationFiltersBar status={status} assignee={assignee} q={q} contactId={contactId} onChange={changeFilters} />
-          <ConversationList filters={filters} selectedId={conversationId} />
+          {find ? (
+            <MessageSearchResults find={find} search={params.toString() ? `?${params.toString()}` : ''} onClear={() => changeFind('')} />
+          ) : (
+            <ConversationList filters={filters} selectedId={conversationId} />
+          )}
         </div>
         {conversationId ? (
           <ConversationThread key={conversationId} conversationId={conversationId} />

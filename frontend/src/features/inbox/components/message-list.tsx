@@ -1,13 +1,14 @@
 import { MessagesSquareIcon, StickyNoteIcon } from 'lucide-react'
 import { useLayoutEffect, useMemo, useRef } from 'react'
-import type { Message } from '@/api/types'
+import type { AgentRun, Message } from '@/api/types'
+import { AgentTraceView } from '@/components/agent-trace'
 import { EmptyState } from '@/components/empty-state'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Spinner } from '@/components/ui/spinner'
 import { formatDateTime } from '@/lib/format'
 import { cn } from '@/lib/utils'
-import { flattenPages, useMessages } from '../api/conversations'
+import { flattenPages, useAgentRuns, useMessages } from '../api/conversations'
 import { chronological, isNote } from '../api/message-content'
 import { DeliveryState } from './delivery-state'
 import { MessageBody } from './message-body'
@@ -17,7 +18,54 @@ const STICK_TO_BOTTOM_PX = 160
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
-function MessageBubble({ message }: { message: Message }) {
+function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function Citations({ message }: { message: Message }) {
+  const content = message.content as { type: string; citations?: { title: string; section?: string | null; url?: string | null }[] | null }
+  const citations = content.type === 'text' ? (content.citations ?? []) : []
+  if (citations.length === 0) return null
+  return (
+    <ul className="flex flex-wrap gap-1 text-[0.7rem]" aria-label="Sources" data-testid="message-citations">
+      {citations.map((c, i) => {
+        const href = safeHref(c.url)
+        const label = `${c.title}${c.section ? ` › ${c.section}` : ''}`
+        return (
+          <li key={i} className="rounded border border-current/30 px-1.5 py-0.5">
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" className="underline">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** "Why?": the trace of the agent run that produced this message. */
+function WhyPopover({ run }: { run: AgentRun }) {
+  return (
+    <details className="text-xs" data-testid="why">
+      <summary className="cursor-pointer underline underline-offset-2">Why?</summary>
+      <div className="mt-2 max-h-96 w-[min(36rem,80vw)] overflow-y-auto rounded-md border bg-background p-3 text-foreground shadow-md">
+        <AgentTraceView trace={run.trace} />
+      </div>
+    </details>
+  )
+}
+
+function MessageBubble({ message, run }: { message: Message; run?: AgentRun }) {
   const note = isNote(message)
   const outbound = message.direction === 'outbound'
   return (
@@ -42,8 +90,11 @@ function MessageBubble({ message }: { message: Message }) {
           </span>
         )}
         <MessageBody message={message} />
+        <Citations message={message} />
+        {run && <WhyPopover run={run} />}
         <span className="flex items-center justify-end gap-1 text-[0.7rem] opacity-70">
-          {message.senderType === 'bot' && <span>Bot ·</span>}
+          {message.senderType === 'agent' && <span>Bot ·</span>}
+          {message.senderType === 'system' && <span>System ·</span>}
           <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
             {time.format(new Date(message.createdAt))}
           </time>
@@ -57,6 +108,11 @@ function MessageBubble({ message }: { message: Message }) {
 /** The thread, oldest at the top; scrolling up loads older pages while keeping the view still. */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const messages = useMessages(conversationId)
+  const runs = useAgentRuns(conversationId)
+  const runByReply = useMemo(
+    () => new Map((runs.data?.items ?? []).flatMap((run) => (run.replyMessageId ? [[run.replyMessageId, run] as const] : []))),
+    [runs.data],
+  )
   const scroller = useRef<HTMLDivElement>(null)
   const items = useMemo(() => chronological(flattenPages(messages.data?.pages)), [messages.data])
   const previous = useRef<{ oldest?: string; newest?: string; height: number; top: number }>({ height: 0, top: 0 })
@@ -114,7 +170,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       ) : (
         <ol className="grid gap-2" aria-label="Messages">
           {items.map((message) => (
-            <MessageBubble key={message.id} message={message} />
+            <MessageBubble key={message.id} message={message} run={runByReply.get(message.id)} />
           ))}
         </ol>
       )}

@@ -54,6 +54,51 @@ public interface Conversations {
     /** The contact-visible messages of one conversation created at or after {@code since}, oldest first. */
     List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since);
 
+    /** Whether the bot may answer, and what it needs to know about the conversation. */
+    Optional<ConversationState> state(UUID orgId, UUID conversationId);
+
+    /** One contact-visible message (no internal notes). */
+    Optional<VisibleMessage> visibleMessage(UUID orgId, UUID messageId);
+
+    /** The last {@code limit} contact-visible messages of one conversation, oldest first (the bot's memory). */
+    List<VisibleMessage> recentMessages(UUID orgId, UUID conversationId, int limit);
+
+    /** Stores what the agent understood of an inbound message (intent, entities) as JSON. */
+    void setUnderstanding(UUID orgId, UUID messageId, String understandingJson);
+
+    Optional<String> understanding(UUID orgId, UUID messageId);
+
+    /**
+     * Hands the conversation to people: the bot pauses until someone resolves the conversation or
+     * hands it back (unassigns it), priority goes up to at least high and a system note says why.
+     */
+    void handOff(UUID orgId, UUID conversationId, String reason);
+
+    /** Marks the conversation for a human's look (label {@code flagged}) with a system note saying why. */
+    void flag(UUID orgId, UUID conversationId, String reason);
+
+    /** An internal note from the system (the team sees it, the contact never does). */
+    void addSystemNote(UUID orgId, UUID conversationId, String text);
+
+    /**
+     * @param botPausedAt set while a handoff waits for people; the bot stays silent
+     */
+    record ConversationState(
+            UUID id,
+            UUID channelId,
+            UUID contactId,
+            String status,
+            @Nullable UUID assigneeUserId,
+            @Nullable Instant botPausedAt,
+            @Nullable String handoffReason,
+            String priority) {
+
+        /** A person holds the conversation or the bot was paused by a handoff. */
+        public boolean heldByPeople() {
+            return assigneeUserId != null || botPausedAt != null;
+        }
+    }
+
     enum SenderType {
         CONTACT,
         USER,

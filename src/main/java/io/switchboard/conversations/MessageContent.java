@@ -1,7 +1,9 @@
 package io.switchboard.conversations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,13 +22,38 @@ import org.jspecify.annotations.Nullable;
 })
 public sealed interface MessageContent {
 
+    /** A source an answer rests on, as shown under the message in the widget and the inbox. */
+    @Schema(name = "MessageCitation")
+    record Citation(
+            String title,
+            @Nullable String section,
+            @Nullable String url) {}
+
     /** Stable kind stored beside the JSON, for filters. */
     String kind();
 
     /** Plain text for previews and full-text search. */
     String searchableText();
 
-    record Text(String body) implements MessageContent {
+    /**
+     * @param citations where an agent's answer came from (knowledge base documents); empty for
+     *     people's messages
+     */
+    record Text(
+            String body,
+
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
+            List<Citation> citations) implements MessageContent {
+
+        /** Never null once built (absent in JSON means none). */
+        public Text {
+            citations = citations == null ? List.of() : List.copyOf(citations);
+        }
+
+        public Text(String body) {
+            this(body, List.of());
+        }
+
         public String kind() {
             return "text";
         }

@@ -136,10 +136,17 @@ class DashboardE2eTests extends DashboardBrowserTest {
         signIn(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
         openNav("Inbox");
         assertThat(page.getByTestId("inbox")).isVisible();
-        for (String section : List.of("Agents", "Flows", "Calls", "Campaigns", "Settings")) {
+        for (String section : List.of("Flows", "Calls", "Campaigns", "Settings")) {
             openNav(section);
             assertThat(page.getByTestId("coming-soon")).containsText(section);
         }
+        // Agents is a real page now (AgentsE2eTests covers it)
+        openNav("Agents");
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Agents").setLevel(1)))
+                .isVisible();
+        assertThat(page.getByTestId("coming-soon")).hasCount(0);
         openNav("Members");
         String invitee = "mailbox-" + UUID.randomUUID() + "@example.test";
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite member"))

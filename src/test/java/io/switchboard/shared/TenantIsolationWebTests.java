@@ -84,6 +84,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String agentId = api.post("/api/v1/agents", Map.of("name", "A's agent"), tokenA)
+                .json()
+                .get("id")
+                .asString();
         String knowledgeBaseId = api.post("/api/v1/knowledge-bases", Map.of("name", "A's knowledge"), tokenA)
                 .json()
                 .get("id")
@@ -104,6 +108,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/agents/{id}", agentId),
+                Map.entry("/api/v1/agents/{id}/chat", agentId),
+                Map.entry("/api/v1/agents/{id}/runs", agentId),
+                Map.entry("/api/v1/conversations/{id}/agent-runs", conversationId),
                 Map.entry("/api/v1/knowledge-bases/{id}", knowledgeBaseId),
                 Map.entry("/api/v1/knowledge-bases/{id}/reindex", knowledgeBaseId),
                 Map.entry("/api/v1/knowledge-bases/{id}/documents", knowledgeBaseId),
@@ -130,6 +138,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
                 Map.entry("/api/v1/quick-replies/{id}/render", Map.of("conversationId", conversationId)),
                 Map.entry("/api/v1/knowledge-bases/{id}", Map.of("name", "stolen")),
@@ -165,6 +175,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                     case "GET" -> api.get(concrete, tokenB);
                     case "DELETE" -> api.delete(concrete, tokenB);
                     case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
+                    case "PUT" -> api.put(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     case "POST" ->
                         template.endsWith("/attachments")
                                 ? api.upload(concrete, "file", "forged.txt", "text/plain", new byte[] {1}, tokenB)
@@ -214,6 +225,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 channelId,
                 contactId,
                 conversationId,
+                agentId,
                 knowledgeBaseId,
                 "A's knowledge",
                 "A's secret words",
@@ -230,7 +242,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                     || template.equals("/api/v1/inbox/stream")) { // a stream never ends; InboxStreamWebTests covers it
                 continue;
             }
-            var response = api.get(template + "?size=100", tokenB);
+            // a search needs words: ask B's search for A's words (it must answer none of A's messages)
+            String query =
+                    template.equals("/api/v1/conversations/search") ? "?k=50&q=secret+words+hello+order" : "?size=100";
+            var response = api.get(template + query, tokenB);
             assertThat(response.status()).as(template).isEqualTo(200);
             for (String secret : secretsOfA) {
                 assertThat(response.raw())

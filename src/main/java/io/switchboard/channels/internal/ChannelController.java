@@ -88,7 +88,12 @@ class ChannelController {
             @Nullable @Schema(description = "settings to change; an empty value removes one")
             Map<String, String> config,
 
-            @Nullable UUID agentId,
+            @Nullable @Schema(description = "the agent that answers on this channel")
+            UUID agentId,
+
+            @Nullable @Schema(description = "true removes the agent: nobody answers automatically")
+            Boolean detachAgent,
+
             @Nullable Boolean enabled,
             @Nullable Double ratePerSecond) {}
 
@@ -171,7 +176,13 @@ class ChannelController {
     @Operation(summary = "Change name, settings, agent, pacing or enable/disable")
     ChannelView update(@PathVariable UUID id, @Valid @RequestBody UpdateChannelRequest request) {
         return channels.update(
-                id, request.name(), request.config(), request.agentId(), request.enabled(), request.ratePerSecond());
+                id,
+                request.name(),
+                request.config(),
+                request.agentId(),
+                request.detachAgent(),
+                request.enabled(),
+                request.ratePerSecond());
     }
 
     @DeleteMapping("/{id}")

@@ -51,6 +51,7 @@ class ChannelService {
     private final PublicUrls urls;
     private final AuditLog audit;
     private final ScopedTransactions tx;
+    private final org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents;
 
     static final Duration LOADED_TTL = Duration.ofSeconds(5);
     private final Cache<UUID, Optional<LoadedChannel>> loaded = Caffeine.newBuilder()
@@ -65,7 +66,9 @@ class ChannelService {
             JsonMapper json,
             PublicUrls urls,
             AuditLog audit,
-            ScopedTransactions tx) {
+            ScopedTransactions tx,
+            org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents) {
+        this.agents = agents;
         this.db = db;
         this.registry = registry;
         this.secrets = secrets;
@@ -118,6 +121,7 @@ class ChannelService {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         ChannelAdapterFactory factory = registry.require(type);
         var split = split(factory, config, Map.of(), Map.of());
+        checkAgent(principal.orgId(), agentId);
         UUID id = UUID.randomUUID();
         db.insertInto(Channels.T)
                 .set(Channels.ID, id)
@@ -140,9 +144,11 @@ class ChannelService {
             @Nullable String name,
             @Nullable Map<String, String> config,
             @Nullable UUID agentId,
+            @Nullable Boolean detachAgent,
             @Nullable Boolean enabled,
             @Nullable Double ratePerSecond) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
+        checkAgent(principal.orgId(), agentId);
         Record current = row(principal.orgId(), id);
         ChannelAdapterFactory factory = registry.require(current.get(Channels.TYPE));
         var update = db.update(Channels.T).set(Channels.UPDATED_AT, Instant.now());
@@ -152,7 +158,8 @@ class ChannelService {
             update = update.set(Channels.CONFIG, JSONB.valueOf(json.writeValueAsString(split.plain())))
                     .set(Channels.SECRETS, encryptSecrets(id, split.secret()));
         }
-        if (agentId != null) update = update.set(Channels.AGENT_ID, agentId);
+        if (Boolean.TRUE.equals(detachAgent)) update = update.set(Channels.AGENT_ID, (UUID) null);
+        else if (agentId != null) update = update.set(Channels.AGENT_ID, agentId);
         if (enabled != null) update = update.set(Channels.ENABLED, enabled);
         if (ratePerSecond != null) update = update.set(Channels.RATE_PER_SECOND, rate(ratePerSecond, factory));
         update.where(Channels.ORG_ID.eq(principal.orgId()), Channels.ID.eq(id)).execute();
@@ -161,7 +168,14 @@ class ChannelService {
                 "channel.updated",
                 "channel",
                 id.toString(),
-                Map.of("fields", changed(name, config, agentId, enabled, ratePerSecond)));
+                Map.of(
+                        "fields",
+                        changed(
+                                name,
+                                config,
+                                Boolean.TRUE.equals(detachAgent) ? "" : agentId,
+                                enabled,
+                                ratePerSecond)));
         return get(id);
     }
 
@@ -225,6 +239,14 @@ class ChannelService {
                 Map.copyOf(all),
                 webhookUrl(factory, id));
         return new LoadedChannel(connection, factory, r.get(Channels.ENABLED), r.get(Channels.RATE_PER_SECOND));
+    }
+
+    /** An agent id must name an agent of this organisation (when the agents module is present). */
+    private void checkAgent(UUID orgId, @Nullable UUID agentId) {
+        var references = agents.getIfAvailable();
+        if (agentId != null && references != null && !references.exists(orgId, agentId)) {
+            throw ApiProblem.invalidField("agentId", "is not an agent of this organisation");
+        }
     }
 
     private Record row(UUID orgId, UUID id) {

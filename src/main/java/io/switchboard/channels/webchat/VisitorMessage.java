@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.conversations.Conversations.VisibleMessage;
 import io.switchboard.conversations.MessageContent;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A chat message as the visitor sees it: text (and a file, if any), no ids of the people answering. */
@@ -18,6 +19,10 @@ record VisitorMessage(
         String sender,
 
         String text,
+
+        @Schema(description = "sources of a bot answer: title, section, url")
+        List<MessageContent.Citation> citations,
+
         Instant createdAt,
 
         @Schema(description = "image, video, audio or document when the message carries a file")
@@ -44,8 +49,8 @@ record VisitorMessage(
             case AGENT -> "bot";
             case SYSTEM -> "system";
         };
-        String text = message.content() instanceof MessageContent.Text(String body)
-                ? body
+        String text = message.content() instanceof MessageContent.Text t
+                ? t.body()
                 : message.content().searchableText();
         if (message.content() instanceof MessageContent.Media media) {
             String url = media.fileKey() == null ? null : links.link(orgId, media.fileKey());
@@ -55,13 +60,25 @@ record VisitorMessage(
                     message.direction(),
                     sender,
                     caption,
+                    List.of(),
                     message.createdAt(),
                     media.mediaType(),
                     url,
                     media.mimeType(),
                     media.filename());
         }
+        List<MessageContent.Citation> citations =
+                message.content() instanceof MessageContent.Text t && t.citations() != null ? t.citations() : List.of();
         return new VisitorMessage(
-                message.id(), message.direction(), sender, text, message.createdAt(), null, null, null, null);
+                message.id(),
+                message.direction(),
+                sender,
+                text,
+                citations,
+                message.createdAt(),
+                null,
+                null,
+                null,
+                null);
     }
 }

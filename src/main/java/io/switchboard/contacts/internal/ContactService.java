@@ -3,8 +3,6 @@ package io.switchboard.contacts.internal;
 import static io.switchboard.contacts.internal.ContactTables.Contacts;
 import static io.switchboard.contacts.internal.ContactTables.Identities;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.contacts.ContactRef;
@@ -15,6 +13,7 @@ import io.switchboard.identity.Role;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.PhoneNumbers;
 import io.switchboard.shared.db.Pages;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
@@ -45,8 +44,6 @@ class ContactService implements ContactDirectory {
 
     /** The original sales prototype served Indian numbers first; used when a number has no country prefix. */
     static final String DEFAULT_REGION = "IN";
-
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -98,16 +95,7 @@ class ContactService implements ContactDirectory {
 
     /** Parses a phone number to E.164; a number without + uses the contact's country (default IN). */
     static String normalizePhone(String field, String raw, @Nullable String countryCode) {
-        String region = countryCode == null || countryCode.isBlank() ? DEFAULT_REGION : countryCode.toUpperCase();
-        try {
-            var parsed = PHONES.parse(raw.trim(), region);
-            if (!PHONES.isValidNumber(parsed)) {
-                throw ApiProblem.invalidField(field, "is not a valid phone number for region " + region);
-            }
-            return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
-            throw ApiProblem.invalidField(field, "is not a phone number");
-        }
+        return PhoneNumbers.inRegion(field, raw, countryCode, DEFAULT_REGION);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.switchboard.conversations.Conversations.RecordedMessage;
 import io.switchboard.conversations.Conversations.SenderType;
 import io.switchboard.conversations.Conversations.VisibleMessage;
 import io.switchboard.conversations.DeliveryState;
+import io.switchboard.conversations.MessageAppended;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
 import io.switchboard.conversations.OutboundMessageRequested;
@@ -92,6 +93,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 orgId,
                 conversationId,
                 channelId,
+                contactId,
                 "inbound",
                 SenderType.CONTACT,
                 null,
@@ -171,6 +173,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 orgId,
                 conversationId,
                 channelId,
+                contactId,
                 "outbound",
                 sender,
                 senderId,
@@ -333,6 +336,136 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .fetch(this::toVisible);
     }
 
+    @Override
+    public Optional<ConversationState> state(UUID orgId, UUID conversationId) {
+        return db.select(Conversations.ALL)
+                .from(Conversations.T)
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
+                .fetchOptional(r -> new ConversationState(
+                        r.get(Conversations.ID),
+                        r.get(Conversations.CHANNEL_ID),
+                        r.get(Conversations.CONTACT_ID),
+                        r.get(Conversations.STATUS),
+                        r.get(Conversations.ASSIGNEE_USER_ID),
+                        r.get(Conversations.BOT_PAUSED_AT),
+                        r.get(Conversations.HANDOFF_REASON),
+                        r.get(Conversations.PRIORITY)));
+    }
+
+    @Override
+    public Optional<VisibleMessage> visibleMessage(UUID orgId, UUID messageId) {
+        return db.select(Messages.ALL)
+                .select(Conversations.CONTACT_ID)
+                .from(Messages.T)
+                .join(Conversations.T)
+                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                .where(
+                        Messages.ORG_ID.eq(orgId),
+                        Messages.ID.eq(messageId),
+                        Messages.DIRECTION.in("inbound", "outbound"))
+                .fetchOptional(this::toVisible);
+    }
+
+    @Override
+    public List<VisibleMessage> recentMessages(UUID orgId, UUID conversationId, int limit) {
+        var newestFirst = db.select(Messages.ALL)
+                .select(Conversations.CONTACT_ID)
+                .from(Messages.T)
+                .join(Conversations.T)
+                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                .where(
+                        Messages.ORG_ID.eq(orgId),
+                        Messages.CONVERSATION_ID.eq(conversationId),
+                        Messages.DIRECTION.in("inbound", "outbound"))
+                .orderBy(Messages.CREATED_AT.desc(), Messages.ID.desc())
+                .limit(Math.max(0, limit))
+                .fetch(this::toVisible);
+        return newestFirst.reversed();
+    }
+
+    @Override
+    @Transactional
+    public void setUnderstanding(UUID orgId, UUID messageId, String understandingJson) {
+        db.update(Messages.T)
+                .set(Messages.UNDERSTANDING, JSONB.valueOf(understandingJson))
+                .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
+                .execute();
+    }
+
+    @Override
+    public Optional<String> understanding(UUID orgId, UUID messageId) {
+        return db.select(Messages.UNDERSTANDING)
+                .from(Messages.T)
+                .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
+                .fetchOptional(Messages.UNDERSTANDING)
+                .map(JSONB::data);
+    }
+
+    @Override
+    @Transactional
+    public void handOff(UUID orgId, UUID conversationId, String reason) {
+        int updated = db.update(Conversations.T)
+                .set(Conversations.BOT_PAUSED_AT, DSL.coalesce(Conversations.BOT_PAUSED_AT, DSL.currentInstant()))
+                .set(Conversations.HANDOFF_REASON, reason)
+                .set(
+                        Conversations.PRIORITY,
+                        DSL.when(Conversations.PRIORITY.eq("urgent"), "urgent").otherwise("high"))
+                .set(
+                        Conversations.STATUS,
+                        DSL.when(Conversations.STATUS.eq("resolved"), "open").otherwise(Conversations.STATUS))
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
+                .execute();
+        if (updated == 0) throw ApiProblem.notFound("Conversation " + conversationId);
+        insertSystemNote(orgId, conversationId, "Handed off to a person: " + reason);
+        events.publishEvent(new ConversationChanged(orgId, conversationId, "handoff"));
+    }
+
+    @Override
+    @Transactional
+    public void flag(UUID orgId, UUID conversationId, String reason) {
+        db.update(Conversations.T)
+                .set(
+                        Conversations.LABELS,
+                        DSL.field(
+                                "array(select distinct unnest({0} || array['flagged']::text[]))",
+                                Conversations.LABELS.getDataType(), Conversations.LABELS))
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
+                .execute();
+        insertSystemNote(orgId, conversationId, "Flagged: " + reason);
+        events.publishEvent(new ConversationChanged(orgId, conversationId, "flagged"));
+    }
+
+    @Override
+    @Transactional
+    public void addSystemNote(UUID orgId, UUID conversationId, String text) {
+        insertSystemNote(orgId, conversationId, text);
+        events.publishEvent(new ConversationChanged(orgId, conversationId, "note"));
+    }
+
+    private void insertSystemNote(UUID orgId, UUID conversationId, String text) {
+        var conversation = db.select(Conversations.CHANNEL_ID, Conversations.CONTACT_ID)
+                .from(Conversations.T)
+                .where(Conversations.ORG_ID.eq(orgId), Conversations.ID.eq(conversationId))
+                .fetchOptional()
+                .orElseThrow(() -> ApiProblem.notFound("Conversation " + conversationId));
+        UUID id = insertMessage(
+                orgId,
+                conversationId,
+                conversation.value1(),
+                conversation.value2(),
+                "internal",
+                SenderType.SYSTEM,
+                null,
+                new MessageContent.Text(text),
+                null,
+                DeliveryState.RECEIVED,
+                Instant.now());
+        db.update(Messages.T)
+                .set(Messages.KIND, "note")
+                .where(Messages.ID.eq(id))
+                .execute();
+    }
+
     private VisibleMessage toVisible(Record r) {
         return new VisibleMessage(
                 r.get(Messages.ID),
@@ -362,7 +495,14 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             Instant lastMessageAt,
             @Nullable Instant lastInboundAt,
             @Nullable String lastMessagePreview,
-            Instant createdAt) {}
+            Instant createdAt,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "set while the bot is paused after a handoff, until resolve or unassign")
+            @Nullable
+            Instant botPausedAt,
+
+            @Nullable String handoffReason) {}
 
     record MessageView(
             UUID id,
@@ -467,7 +607,12 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             String priority,
 
             @Nullable @jakarta.validation.constraints.Size(max = 20)
-            List<@jakarta.validation.constraints.Size(max = 50) String> labels) {}
+            List<@jakarta.validation.constraints.Size(max = 50) String> labels,
+
+            @Nullable
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "true lets the bot answer again after a handoff (also done by resolve and unassign)")
+            Boolean resumeBot) {}
 
     @Transactional
     ConversationView update(UUID id, ConversationUpdate change) {
@@ -484,6 +629,14 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 update = update.set(Conversations.SNOOZED_UNTIL, (Instant) null);
             }
             update = update.set(Conversations.STATUS, change.status());
+        }
+        boolean handBack = Boolean.TRUE.equals(change.unassign())
+                || "resolved".equals(change.status())
+                || Boolean.TRUE.equals(change.resumeBot());
+        if (handBack) {
+            // people are done (resolved) or hand back (unassign): the bot answers again
+            update = update.set(Conversations.BOT_PAUSED_AT, (Instant) null)
+                    .set(Conversations.HANDOFF_REASON, (String) null);
         }
         if (Boolean.TRUE.equals(change.unassign())) {
             update = update.set(Conversations.ASSIGNEE_USER_ID, (UUID) null);
@@ -528,6 +681,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 principal.orgId(),
                 conversationId,
                 conversation.channelId(),
+                conversation.contactId(),
                 "internal",
                 SenderType.USER,
                 principal.userId(),
@@ -563,6 +717,7 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             UUID orgId,
             UUID conversationId,
             UUID channelId,
+            UUID contactId,
             String direction,
             SenderType sender,
             @Nullable UUID senderId,
@@ -586,6 +741,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .set(Messages.DELIVERY_STATE, state.json())
                 .set(Messages.CREATED_AT, createdAt)
                 .execute();
+        events.publishEvent(new MessageAppended(
+                orgId, conversationId, id, channelId, contactId, direction, sender, content, createdAt));
         return id;
     }
 
@@ -622,7 +779,9 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 r.get(Conversations.LAST_MESSAGE_AT),
                 r.get(Conversations.LAST_INBOUND_AT),
                 r.get(Conversations.LAST_MESSAGE_PREVIEW),
-                r.get(Conversations.CREATED_AT));
+                r.get(Conversations.CREATED_AT),
+                r.get(Conversations.BOT_PAUSED_AT),
+                r.get(Conversations.HANDOFF_REASON));
     }
 
     private MessageView toMessage(Record r) {

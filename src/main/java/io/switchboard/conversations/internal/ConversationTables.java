@@ -12,7 +12,7 @@ import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** Tables of V3__contacts_and_conversations.sql owned by the conversations module. */
+/** Tables of V3__contacts_and_conversations.sql and V10 owned by the conversations module. */
 final class ConversationTables {
 
     private ConversationTables() {}
@@ -36,6 +36,8 @@ final class ConversationTables {
         static final Field<String> LAST_MESSAGE_PREVIEW =
                 field(name("conversations", "last_message_preview"), SQLDataType.CLOB);
         static final Field<Instant> CREATED_AT = field(name("conversations", "created_at"), SQLDataType.INSTANT);
+        static final Field<Instant> BOT_PAUSED_AT = field(name("conversations", "bot_paused_at"), SQLDataType.INSTANT);
+        static final Field<String> HANDOFF_REASON = field(name("conversations", "handoff_reason"), SQLDataType.CLOB);
         static final List<Field<?>> ALL = List.of(
                 ID,
                 ORG_ID,
@@ -50,7 +52,9 @@ final class ConversationTables {
                 LAST_MESSAGE_AT,
                 LAST_INBOUND_AT,
                 LAST_MESSAGE_PREVIEW,
-                CREATED_AT);
+                CREATED_AT,
+                BOT_PAUSED_AT,
+                HANDOFF_REASON);
     }
 
     static final class Messages {
@@ -70,6 +74,7 @@ final class ConversationTables {
         static final Field<String> DELIVERY_STATE = field(name("messages", "delivery_state"), SQLDataType.CLOB);
         static final Field<String> ERROR = field(name("messages", "error"), SQLDataType.CLOB);
         static final Field<Instant> CREATED_AT = field(name("messages", "created_at"), SQLDataType.INSTANT);
+        static final Field<JSONB> UNDERSTANDING = field(name("messages", "understanding"), SQLDataType.JSONB);
         static final List<Field<?>> ALL = List.of(
                 ID,
                 ORG_ID,
@@ -84,7 +89,8 @@ final class ConversationTables {
                 PROVIDER_MESSAGE_ID,
                 DELIVERY_STATE,
                 ERROR,
-                CREATED_AT);
+                CREATED_AT,
+                UNDERSTANDING);
     }
 
     /** Read-only view of the contacts module's table, joined for the inbox list. */

@@ -2,10 +2,9 @@ package io.switchboard.identity.internal;
 
 import static io.switchboard.identity.internal.IdentityTables.OtpCodes;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.switchboard.identity.OtpSender;
 import io.switchboard.shared.ApiProblem;
+import io.switchboard.shared.PhoneNumbers;
 import io.switchboard.shared.crypto.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ class OtpService {
 
     static final Duration TTL = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final DSLContext db;
     private final List<OtpSender> senders;
@@ -37,15 +35,7 @@ class OtpService {
 
     /** Parses an international number to E.164 or fails naming the field. */
     static String normalizePhone(String field, String raw) {
-        try {
-            var parsed = PHONES.parse(raw.trim(), "ZZ");
-            if (!PHONES.isValidNumber(parsed)) {
-                throw ApiProblem.invalidField(field, "is not a valid phone number");
-            }
-            return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
-            throw ApiProblem.invalidField(field, "must be an international number such as +14155550123");
-        }
+        return PhoneNumbers.international(field, raw);
     }
 
     OtpSender sender() {

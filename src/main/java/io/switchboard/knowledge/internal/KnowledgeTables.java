@@ -127,17 +127,47 @@ final class KnowledgeTables {
                 List.of(ID, ORG_ID, KB_ID, DOCUMENT_ID, SECTION_ID, ORDINAL, TEXT, TOKEN_COUNT);
     }
 
+    /** V6 + V15: messages made searchable; {@code indexed = false} rows wait for the index worker. */
     static final class Messages {
         static final Table<?> T = table(name("knowledge_messages"));
         static final Field<UUID> MESSAGE_ID = field(name("knowledge_messages", "message_id"), SQLDataType.UUID);
         static final Field<UUID> ORG_ID = field(name("knowledge_messages", "org_id"), SQLDataType.UUID);
         static final Field<UUID> CONVERSATION_ID =
                 field(name("knowledge_messages", "conversation_id"), SQLDataType.UUID);
+        static final Field<UUID> CHANNEL_ID = field(name("knowledge_messages", "channel_id"), SQLDataType.UUID);
+        static final Field<UUID> CONTACT_ID = field(name("knowledge_messages", "contact_id"), SQLDataType.UUID);
         static final Field<String> DIRECTION = field(name("knowledge_messages", "direction"), SQLDataType.CLOB);
+        static final Field<String> SENDER_TYPE = field(name("knowledge_messages", "sender_type"), SQLDataType.CLOB);
         static final Field<String> TEXT = field(name("knowledge_messages", "text"), SQLDataType.CLOB);
         static final Field<byte[]> EMBEDDING = field(name("knowledge_messages", "embedding"), SQLDataType.BLOB);
+        static final Field<Boolean> INDEXED = field(name("knowledge_messages", "indexed"), SQLDataType.BOOLEAN);
         static final Field<Instant> CREATED_AT = field(name("knowledge_messages", "created_at"), SQLDataType.INSTANT);
-        static final List<Field<?>> ALL = List.of(MESSAGE_ID, ORG_ID, CONVERSATION_ID, DIRECTION, TEXT, CREATED_AT);
+        static final List<Field<?>> ALL = List.of(
+                MESSAGE_ID,
+                ORG_ID,
+                CONVERSATION_ID,
+                CHANNEL_ID,
+                CONTACT_ID,
+                DIRECTION,
+                SENDER_TYPE,
+                TEXT,
+                INDEXED,
+                CREATED_AT);
+    }
+
+    /** Read-only views of other modules' tables, joined to name search results (as the inbox does). */
+    static final class ContactNames {
+        static final Table<?> T = table(name("contacts"));
+        static final Field<UUID> ID = field(name("contacts", "id"), SQLDataType.UUID);
+        static final Field<String> NAME = field(name("contacts", "name"), SQLDataType.CLOB);
+        static final Field<String> PHONE = field(name("contacts", "phone"), SQLDataType.CLOB);
+    }
+
+    static final class ChannelNames {
+        static final Table<?> T = table(name("channels"));
+        static final Field<UUID> ID = field(name("channels", "id"), SQLDataType.UUID);
+        static final Field<String> NAME = field(name("channels", "name"), SQLDataType.CLOB);
+        static final Field<String> TYPE = field(name("channels", "type"), SQLDataType.CLOB);
     }
 
     static final class Jobs {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -16,6 +17,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -56,6 +58,16 @@ final class LuceneIndex implements Closeable {
     static final String DOC = "doc";
     static final String BODY = "body";
     static final String VECTOR = "vec";
+
+    // conversation messages share the organisation's index; only they carry TYPE = message, and
+    // they have no knowledge base term, so knowledge-base filters never reach them
+    static final String TYPE = "type";
+    static final String MESSAGE = "message";
+    static final String CONVERSATION = "conv";
+    static final String CHANNEL = "channel";
+    static final String CONTACT = "contact";
+    static final String INTERNAL = "internal";
+    static final String CREATED_AT = "at";
 
     /** Anserini's BM25 parameters for BEIR-style passages (k1=0.9, b=0.4). */
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
@@ -161,18 +173,59 @@ final class LuceneIndex implements Closeable {
 
     /** BM25 top {@code n}; {@code knowledgeBaseIds} null = every knowledge base. */
     List<IndexHit> lexical(@Nullable Collection<String> knowledgeBaseIds, String query, int n) {
-        Query q = lexicalQuery(knowledgeBaseIds, query);
+        return lexicalFiltered(knowledgeBaseIds == null ? null : kbFilter(knowledgeBaseIds), query, n);
+    }
+
+    /** Nearest {@code n} vectors (cosine), filtered inside the graph search. */
+    List<IndexHit> vector(@Nullable Collection<String> knowledgeBaseIds, float[] queryVector, int n) {
+        return vectorFiltered(knowledgeBaseIds == null ? null : kbFilter(knowledgeBaseIds), queryVector, n);
+    }
+
+    /** BM25 top {@code n} among the documents the filter allows (null = all). */
+    List<IndexHit> lexicalFiltered(@Nullable Query filter, String query, int n) {
+        Query q = lexicalQuery(filter, query);
         if (q == null) {
             return List.of();
         }
         return withSearcher(searcher -> hits(searcher, searcher.search(q, n), false, false));
     }
 
-    /** Nearest {@code n} vectors (cosine), filtered inside the graph search. */
-    List<IndexHit> vector(@Nullable Collection<String> knowledgeBaseIds, float[] queryVector, int n) {
-        Query filter = knowledgeBaseIds == null ? null : kbFilter(knowledgeBaseIds);
+    /** Nearest {@code n} vectors among the documents the filter allows, filtered inside the graph search. */
+    List<IndexHit> vectorFiltered(@Nullable Query filter, float[] queryVector, int n) {
         Query q = new KnnFloatVectorQuery(VECTOR, queryVector, n, filter);
         return withSearcher(searcher -> hits(searcher, searcher.search(q, n), true, true));
+    }
+
+    /** Adds or replaces these messages (by message id), then makes them visible. */
+    void upsertMessages(List<IndexedMessage> messages) {
+        try {
+            for (IndexedMessage message : messages) {
+                writer.updateDocument(new Term(ID, message.messageId()), toDocument(message));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes messages: those with these ids ({@code field} = {@link #ID}), or of a conversation or contact. */
+    void deleteMessages(String field, Collection<String> values) {
+        if (values.isEmpty()) return;
+        try {
+            writer.deleteDocuments(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, MESSAGE)), BooleanClause.Occur.FILTER)
+                    .add(
+                            new TermInSetQuery(
+                                    field,
+                                    Set.copyOf(values).stream()
+                                            .map(BytesRef::new)
+                                            .toList()),
+                            BooleanClause.Occur.FILTER)
+                    .build());
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A plain single-term query, the baseline the scale benchmark compares against. */
@@ -196,7 +249,7 @@ final class LuceneIndex implements Closeable {
         return terms;
     }
 
-    private @Nullable Query lexicalQuery(@Nullable Collection<String> knowledgeBaseIds, String query) {
+    private @Nullable Query lexicalQuery(@Nullable Query filter, String query) {
         List<String> terms = analyze(query);
         if (terms.isEmpty()) {
             return null;
@@ -205,8 +258,11 @@ final class LuceneIndex implements Closeable {
         for (String term : terms) {
             builder.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD);
         }
-        if (knowledgeBaseIds != null) {
-            builder.add(kbFilter(knowledgeBaseIds), BooleanClause.Occur.FILTER);
+        if (filter != null) {
+            builder.add(filter, BooleanClause.Occur.FILTER);
+            // with a FILTER clause the SHOULD clauses turn optional: without this every allowed
+            // document would match with score 0
+            builder.setMinimumNumberShouldMatch(1);
         }
         return builder.build();
     }
@@ -224,7 +280,14 @@ final class LuceneIndex implements Closeable {
             Document document = stored.document(scoreDoc.doc, Set.of(ID, KB, DOC));
             // Lucene scores dot product as (1 + dot) / 2; report the cosine itself
             double score = cosine ? 2.0 * scoreDoc.score - 1.0 : scoreDoc.score;
-            hits.add(new IndexHit(document.get(ID), document.get(KB), document.get(DOC), score, null, null));
+            // message documents have no knowledge base or document
+            hits.add(new IndexHit(
+                    document.get(ID),
+                    Objects.requireNonNullElse(document.get(KB), ""),
+                    Objects.requireNonNullElse(document.get(DOC), ""),
+                    score,
+                    null,
+                    null));
         }
         // equal scores: chunk id decides, so the answer never depends on segment layout
         hits.sort(ReciprocalRankFusion.BEST_FIRST);
@@ -266,6 +329,20 @@ final class LuceneIndex implements Closeable {
         document.add(new StringField(DOC, chunk.documentId(), Field.Store.YES));
         document.add(new TextField(BODY, chunk.lexicalText(), Field.Store.NO));
         document.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return document;
+    }
+
+    private static Document toDocument(IndexedMessage message) {
+        Document document = new Document();
+        document.add(new StringField(ID, message.messageId(), Field.Store.YES));
+        document.add(new StringField(TYPE, MESSAGE, Field.Store.NO));
+        document.add(new StringField(CONVERSATION, message.conversationId(), Field.Store.NO));
+        document.add(new StringField(CHANNEL, message.channelId(), Field.Store.NO));
+        document.add(new StringField(CONTACT, message.contactId(), Field.Store.NO));
+        document.add(new StringField(INTERNAL, Boolean.toString(message.internal()), Field.Store.NO));
+        document.add(new LongField(CREATED_AT, message.createdAtMillis(), Field.Store.NO));
+        document.add(new TextField(BODY, message.text(), Field.Store.NO));
+        document.add(new KnnFloatVectorField(VECTOR, message.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return document;
     }
 

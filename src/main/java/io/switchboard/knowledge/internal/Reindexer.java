@@ -3,6 +3,7 @@ package io.switchboard.knowledge.internal;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Chunks;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Documents;
 import static io.switchboard.knowledge.internal.KnowledgeTables.KnowledgeBases;
+import static io.switchboard.knowledge.internal.KnowledgeTables.Messages;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Sections;
 
 import io.switchboard.shared.db.ScopedTransactions;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +34,14 @@ class Reindexer implements KnowledgeJobs.Handler {
     private final ScopedTransactions tx;
     private final OrgIndexes indexes;
     private final KnowledgeJobs jobs;
+    private final MessageIndexer messages;
 
-    Reindexer(DSLContext db, ScopedTransactions tx, OrgIndexes indexes, KnowledgeJobs jobs) {
+    Reindexer(DSLContext db, ScopedTransactions tx, OrgIndexes indexes, KnowledgeJobs jobs, MessageIndexer messages) {
         this.db = db;
         this.tx = tx;
         this.indexes = indexes;
         this.jobs = jobs;
+        this.messages = messages;
     }
 
     /** Queues a rebuild of one knowledge base (caller's transaction). */
@@ -128,7 +132,7 @@ class Reindexer implements KnowledgeJobs.Handler {
         tx.inOrg(job.orgId(), () -> status(job.orgId(), job.targetId(), "failed", 0, error));
     }
 
-    /** The index of the organisation was reset empty: rebuild every knowledge base of it. */
+    /** The index of the organisation was reset empty: rebuild every knowledge base and the messages of it. */
     @EventListener
     void onIndexLost(OrgIndexes.IndexLost lost) {
         rebuildOrganisation(lost.orgId());
@@ -143,6 +147,7 @@ class Reindexer implements KnowledgeJobs.Handler {
                     .forEach(kbId -> request(orgId, kbId));
             return null;
         });
+        messages.requeueOrganisation(orgId); // the conversation messages share the index
     }
 
     /** At startup: an organisation whose index is missing or corrupt gets it rebuilt in the background. */
@@ -150,7 +155,10 @@ class Reindexer implements KnowledgeJobs.Handler {
     void checkIndexesAtStartup() {
         List<UUID> orgs = tx.asSystem(
                 "knowledge index check",
-                () -> db.selectDistinct(Chunks.ORG_ID).from(Chunks.T).fetch(Chunks.ORG_ID));
+                () -> db.selectDistinct(Chunks.ORG_ID)
+                        .from(Chunks.T)
+                        .union(DSL.selectDistinct(Messages.ORG_ID).from(Messages.T))
+                        .fetch(r -> r.get(0, UUID.class)));
         for (UUID orgId : orgs) {
             if (!indexes.healthyOnDisk(orgId)) {
                 log.warn("Index of organisation {} is missing or unreadable; rebuilding it from PostgreSQL", orgId);

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.agents.internal;
+
+import org.jspecify.annotations.NullMarked;
