@@ -112,7 +112,7 @@ class Ledger implements Credits {
                     .execute();
             append(orgId, new Posting(Kind.HOLD, amountMinor, "hold:" + idempotencyKey, id, null, reason, null));
             updateAccount(orgId, 0, amountMinor);
-            return hold(orgId, id).orElseThrow();
+            return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, now.plus(ttl), now);
         });
     }
 
