@@ -84,6 +84,48 @@ class Ledger implements Credits {
         this.tx = tx;
     }
 
+    /*
+     * Holds and settlements are single statements: the hold row is written first and the account row
+     * (the per-organisation lock) is updated last with its check in the WHERE clause, so the lock is
+     * held only from that update to the commit. Top-ups, grants and refunds (rare) lock first (post).
+     */
+    private static final String RESERVE = """
+            with h as (
+              insert into credit_holds (id, org_id, amount_minor, status, reason, idempotency_key, expires_at, created_at)
+              values (?::uuid, ?::uuid, ?::bigint, 'active', ?::text, ?::text, ?::timestamptz, ?::timestamptz)
+              on conflict (org_id, idempotency_key) do nothing
+              returning id),
+            a as (
+              update credit_accounts set held_minor = held_minor + ?::bigint, updated_at = now()
+              where org_id = ?::uuid and balance_minor - held_minor >= ?::bigint and exists (select 1 from h)
+              returning org_id),
+            e as (
+              insert into credit_entries (org_id, kind, debit_account, credit_account, amount_minor, idempotency_key, hold_id, reason)
+              select ?::uuid, 'hold', 'available', 'held', ?::bigint, ?::text, (select id from h), ?::text from a
+              returning id)
+            select (select count(*) from h) as held, (select count(*) from a) as locked, (select count(*) from e) as posted""";
+
+    private static final String CLOSE = """
+            with h as (
+              update credit_holds set status = ?::text, settled_minor = ?::bigint, closed_at = now()
+              where org_id = ?::uuid and id = ?::uuid and status = 'active' and amount_minor >= ?::bigint
+              returning amount_minor, reason),
+            s as (
+              insert into credit_entries (org_id, kind, debit_account, credit_account, amount_minor, idempotency_key, hold_id, reason)
+              select ?::uuid, 'settle', 'held', 'spent', ?::bigint, ?::text, ?::uuid, reason from h where ?::bigint > 0
+              returning id),
+            r as (
+              insert into credit_entries (org_id, kind, debit_account, credit_account, amount_minor, idempotency_key, hold_id, reason)
+              select ?::uuid, 'release', 'held', 'available', amount_minor - ?::bigint, ?::text, ?::uuid, reason
+              from h where amount_minor > ?::bigint
+              returning id),
+            a as (
+              update credit_accounts set balance_minor = balance_minor - ?::bigint, held_minor = held_minor - h.amount_minor,
+                     updated_at = now()
+              from h where credit_accounts.org_id = ?::uuid
+              returning 1)
+            select (select amount_minor from h) as amount, (select count(*) from a) as locked""";
+
     @Override
     public Hold reserve(UUID orgId, long amountMinor, String reason, Duration ttl, String idempotencyKey) {
         positive("amountMinor", amountMinor);
@@ -92,27 +134,38 @@ class Ledger implements Credits {
             throw ApiProblem.invalidField("ttl", "must be between 1 second and 7 days");
         }
         return tx.inOrg(orgId, () -> {
-            Account account = lock(orgId);
             var existing = holdByKey(orgId, idempotencyKey);
             if (existing.isPresent()) return existing.get();
-            if (account.available() < amountMinor) {
-                throw insufficient(account, amountMinor);
-            }
             UUID id = UUID.randomUUID();
             Instant now = Instant.now();
-            db.insertInto(Holds.T)
-                    .set(Holds.ID, id)
-                    .set(Holds.ORG_ID, orgId)
-                    .set(Holds.AMOUNT, amountMinor)
-                    .set(Holds.STATUS, "active")
-                    .set(Holds.REASON, reason)
-                    .set(Holds.IDEMPOTENCY_KEY, idempotencyKey)
-                    .set(Holds.EXPIRES_AT, now.plus(ttl))
-                    .set(Holds.CREATED_AT, now)
-                    .execute();
-            append(orgId, new Posting(Kind.HOLD, amountMinor, "hold:" + idempotencyKey, id, null, reason, null));
-            updateAccount(orgId, 0, amountMinor);
-            return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, now.plus(ttl), now);
+            Instant expires = now.plus(ttl);
+            var r = db.fetchOne(
+                    RESERVE,
+                    id,
+                    orgId,
+                    amountMinor,
+                    reason,
+                    idempotencyKey,
+                    expires.toString(),
+                    now.toString(),
+                    amountMinor,
+                    orgId,
+                    amountMinor,
+                    orgId,
+                    amountMinor,
+                    "hold:" + idempotencyKey,
+                    reason);
+            long held = ((Number) r.get(0)).longValue();
+            long locked = ((Number) r.get(1)).longValue();
+            if (held == 0) {
+                // the same key reserved concurrently and committed first: answer that hold
+                return holdByKey(orgId, idempotencyKey).orElseThrow();
+            }
+            if (locked == 0) {
+                // rolls back the hold row written above
+                throw insufficient(account(orgId), amountMinor);
+            }
+            return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, expires, now);
         });
     }
 
@@ -120,35 +173,22 @@ class Ledger implements Credits {
     public Settlement settle(UUID orgId, UUID holdId, long actualMinor) {
         if (actualMinor < 0) throw ApiProblem.invalidField("actualMinor", "must not be negative");
         return tx.inOrg(orgId, () -> {
-            lock(orgId);
+            Long amount = close(orgId, holdId, "settled", actualMinor);
+            if (amount != null) return new Settlement(holdId, actualMinor, amount - actualMinor);
             Hold hold = hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));
-            switch (hold.status()) {
+            return switch (hold.status()) {
                 case SETTLED -> {
                     long spent = hold.settledMinor() == null ? 0 : hold.settledMinor();
-                    return new Settlement(holdId, spent, hold.amountMinor() - spent);
+                    yield new Settlement(holdId, spent, hold.amountMinor() - spent);
                 }
                 case VOIDED, EXPIRED ->
                     throw ApiProblem.conflict(
                             "hold-closed",
                             "Hold " + holdId + " was " + hold.status().json() + " and can't be settled");
-                case ACTIVE -> {}
-            }
-            if (actualMinor > hold.amountMinor()) {
-                throw ApiProblem.invalidField(
-                        "actualMinor", "must not exceed the held amount (" + hold.amountMinor() + ")");
-            }
-            long rest = hold.amountMinor() - actualMinor;
-            if (actualMinor > 0) {
-                append(
-                        orgId,
-                        new Posting(Kind.SETTLE, actualMinor, "settle:" + holdId, holdId, null, hold.reason(), null));
-            }
-            if (rest > 0) {
-                append(orgId, new Posting(Kind.RELEASE, rest, "release:" + holdId, holdId, null, hold.reason(), null));
-            }
-            updateAccount(orgId, -actualMinor, -hold.amountMinor());
-            close(orgId, holdId, "settled", actualMinor);
-            return new Settlement(holdId, actualMinor, rest);
+                case ACTIVE ->
+                    throw ApiProblem.invalidField(
+                            "actualMinor", "must not exceed the held amount (" + hold.amountMinor() + ")");
+            };
         });
     }
 
@@ -160,17 +200,40 @@ class Ledger implements Credits {
     /** Voids or expires an active hold; a closed one is answered as it is. */
     Hold release(UUID orgId, UUID holdId, String status) {
         return tx.inOrg(orgId, () -> {
-            lock(orgId);
-            Hold hold = hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));
-            if (hold.status() != Hold.Status.ACTIVE) return hold;
-            append(
-                    orgId,
-                    new Posting(
-                            Kind.RELEASE, hold.amountMinor(), "release:" + holdId, holdId, null, hold.reason(), null));
-            updateAccount(orgId, 0, -hold.amountMinor());
-            close(orgId, holdId, status, null);
-            return hold(orgId, holdId).orElseThrow();
+            close(orgId, holdId, status, 0);
+            return hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));
         });
+    }
+
+    /**
+     * Closes an active hold in one statement: spends {@code spent}, releases the rest, updates the
+     * account; answers the held amount, or null when the hold was not active (or spent exceeds it).
+     */
+    private @Nullable Long close(UUID orgId, UUID holdId, String status, long spent) {
+        var r = db.fetchOne(
+                CLOSE,
+                status,
+                "settled".equals(status) ? spent : null,
+                orgId,
+                holdId,
+                spent,
+                orgId,
+                spent,
+                "settle:" + holdId,
+                holdId,
+                spent,
+                orgId,
+                spent,
+                "release:" + holdId,
+                holdId,
+                spent,
+                spent,
+                orgId);
+        Object amount = r.get(0);
+        if (amount == null) return null;
+        if (((Number) r.get(1)).longValue() != 1)
+            throw new IllegalStateException("credit account missing for " + orgId);
+        return ((Number) amount).longValue();
     }
 
     @Override
@@ -302,15 +365,6 @@ class Ledger implements Credits {
                 .set(Accounts.HELD, Accounts.HELD.plus(heldDelta))
                 .set(Accounts.UPDATED_AT, Instant.now())
                 .where(Accounts.ORG_ID.eq(orgId))
-                .execute();
-    }
-
-    private void close(UUID orgId, UUID holdId, String status, @Nullable Long settled) {
-        db.update(Holds.T)
-                .set(Holds.STATUS, status)
-                .set(Holds.SETTLED, settled)
-                .set(Holds.CLOSED_AT, Instant.now())
-                .where(Holds.ORG_ID.eq(orgId), Holds.ID.eq(holdId))
                 .execute();
     }
 

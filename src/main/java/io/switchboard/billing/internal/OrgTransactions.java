@@ -22,6 +22,9 @@ class OrgTransactions {
     OrgTransactions(ScopedTransactions scoped, PlatformTransactionManager transactionManager) {
         this.scoped = scoped;
         this.join = new TransactionTemplate(transactionManager);
+        // a savepoint inside the caller's transaction: a refused reservation (insufficient credits,
+        // quota exceeded) undoes only its own rows and leaves the caller's transaction usable
+        this.join.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     }
 
     <T> T inOrg(UUID orgId, Supplier<T> work) {
