@@ -134,8 +134,7 @@ class Ledger implements Credits {
             throw ApiProblem.invalidField("ttl", "must be between 1 second and 7 days");
         }
         return tx.inOrg(orgId, () -> {
-            var existing = holdByKey(orgId, idempotencyKey);
-            if (existing.isPresent()) return existing.get();
+            // a known key inserts nothing (on conflict do nothing) and is answered with the existing hold
             UUID id = UUID.randomUUID();
             Instant now = Instant.now();
             Instant expires = now.plus(ttl);
@@ -158,7 +157,7 @@ class Ledger implements Credits {
             long held = ((Number) r.get(0)).longValue();
             long locked = ((Number) r.get(1)).longValue();
             if (held == 0) {
-                // the same key reserved concurrently and committed first: answer that hold
+                // this key was reserved before (or concurrently, committed first): answer that hold
                 return holdByKey(orgId, idempotencyKey).orElseThrow();
             }
             if (locked == 0) {
