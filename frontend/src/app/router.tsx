@@ -2,6 +2,7 @@ import { lazy } from 'react'
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
 import { ComingSoon } from '@/components/coming-soon'
 import { AppShell } from '@/components/layouts/app-shell'
+import { CreditBanner } from '@/features/billing/components/credit-banner'
 import { AuthLayout } from '@/components/layouts/auth-layout'
 import { GuestOnly, RequireAuth } from '@/components/layouts/route-guards'
 import { comingSoonPages } from '@/config/navigation'
@@ -52,7 +53,7 @@ export const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       {
-        element: <AppShell />,
+        element: <AppShell banners={<CreditBanner />} />,
         children: [
           { index: true, element: <Navigate to="/inbox" replace /> },
           ...comingSoonPages.map((item) => ({ path: item.to, element: <ComingSoon item={item} /> })),

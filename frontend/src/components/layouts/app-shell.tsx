@@ -1,4 +1,4 @@
-import { Suspense } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import { Outlet } from 'react-router'
 import { Sidebar } from '@/components/layouts/sidebar'
 import { TopBar } from '@/components/layouts/top-bar'
@@ -7,8 +7,8 @@ import { ProblemAlert } from '@/components/problem-alert'
 import { useMe } from '@/lib/auth'
 import { useSystemStatus } from '@/lib/system-status'
 
-/** Sidebar, top bar and the current page, for signed-in users. */
-export function AppShell() {
+/** Sidebar, top bar and the current page, for signed-in users; `banners` sit above every page. */
+export function AppShell({ banners }: { banners?: ReactNode }) {
   const me = useMe()
   const status = useSystemStatus()
   return (
@@ -19,6 +19,7 @@ export function AppShell() {
         <main className="flex-1 overflow-y-auto p-6">
           <div className="mx-auto grid max-w-6xl gap-6">
             <ProblemAlert error={me.error} />
+            {banners}
             <Suspense fallback={<PageSpinner />}>
               <Outlet />
             </Suspense>

@@ -1,5 +1,6 @@
 import { TriangleAlertIcon } from 'lucide-react'
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { InputField } from '@/components/field'
 import { ProblemAlert } from '@/components/problem-alert'
 import { QueryState } from '@/components/query-state'
@@ -11,7 +12,7 @@ import { formatMoney } from '../format'
 import { GrantCreditsDialog } from './grant-credits-dialog'
 
 /** Shown when available credits are under the organisation's threshold. */
-export function LowBalanceBanner({ credits }: { credits: CreditSummary }) {
+export function LowBalanceBanner({ credits, link = false }: { credits: CreditSummary; link?: boolean }) {
   if (!credits.lowBalance) return null
   return (
     <Alert variant="destructive" data-testid="low-balance-banner">
@@ -20,7 +21,12 @@ export function LowBalanceBanner({ credits }: { credits: CreditSummary }) {
       <AlertDescription>
         {formatMoney(credits.availableMinor, credits.currency)} available, below your alert threshold of{' '}
         {formatMoney(credits.lowBalanceThresholdMinor, credits.currency)}. Calls and pay-as-you-go work stop when
-        credits run out.
+        credits run out.{' '}
+        {link && (
+          <Link to="/billing" className="underline">
+            Open billing
+          </Link>
+        )}
       </AlertDescription>
     </Alert>
   )

@@ -82,6 +82,16 @@ class BillingE2eTests extends DashboardBrowserTest {
         page.getByLabel("Warn below").fill("50");
         button(page, "Save").click();
         assertThat(page.getByTestId("low-balance-banner")).containsText("Credits are running low");
+        // ... and above every other page, with a way back
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Inbox").setExact(true))
+                .click();
+        assertThat(page.getByTestId("low-balance-banner")).containsText("below your alert threshold");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open billing"))
+                .click();
+        assertThat(page.getByTestId("current-plan")).hasText("Trial");
 
         // one more reply reaches the limit's last 10 %; the page follows after a reload
         for (int i = 41; i < 50; i++) quotas.consume(orgId, Limit.AI_REPLIES, 1, "e2e-message-" + i);
