@@ -15,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useCreateApiKey } from '../api/api-keys'
@@ -47,13 +48,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) =>
 }
 
 export function CreateApiKeyDialog() {
-  const [open, setOpen] = useState(false)
-  const [created, setCreated] = useState<CreatedApiKey | null>(null)
-
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setCreated(null)
-  }
+  const { open, changeOpen, result: created, setResult: setCreated } = useResultDialog<CreatedApiKey | null>(null)
 
   return (
     <Dialog open={open} onOpenChange={changeOpen}>

@@ -17,6 +17,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { channelTypeLabel, readConfig } from '../api/channel-types'
@@ -114,13 +115,7 @@ function ConnectedChannel({ channel, verifyToken }: Connected) {
 }
 
 export function ConnectChannelDialog() {
-  const [open, setOpen] = useState(false)
-  const [connected, setConnected] = useState<Connected | null>(null)
-
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setConnected(null)
-  }
+  const { open, changeOpen, result: connected, setResult: setConnected } = useResultDialog<Connected | null>(null)
 
   return (
     <Dialog open={open} onOpenChange={changeOpen}>

@@ -1,5 +1,4 @@
 import { MessageSquarePlusIcon } from 'lucide-react'
-import { useState } from 'react'
 import type { Channel } from '@/api/types'
 import { InputField, TextareaField } from '@/components/field'
 import { ProblemAlert } from '@/components/problem-alert'
@@ -16,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useSimulateInbound } from '../api/channels'
@@ -44,12 +44,7 @@ function SimulateInboundForm({ channel, onAccepted }: { channel: Channel; onAcce
 
 /** Sandbox channels only: inject a customer message through the same path as a provider webhook. */
 export function SimulateInboundDialog({ channel }: { channel: Channel }) {
-  const [open, setOpen] = useState(false)
-  const [accepted, setAccepted] = useState(false)
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setAccepted(false)
-  }
+  const { open, changeOpen, result: accepted, setResult: setAccepted } = useResultDialog(false)
   return (
     <Dialog open={open} onOpenChange={changeOpen}>
       <DialogTrigger asChild>

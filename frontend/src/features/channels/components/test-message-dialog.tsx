@@ -1,5 +1,4 @@
 import { SendIcon } from 'lucide-react'
-import { useState } from 'react'
 import type { Channel, TestMessageSent } from '@/api/types'
 import { InputField, TextareaField } from '@/components/field'
 import { ProblemAlert } from '@/components/problem-alert'
@@ -16,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useSendTestMessage } from '../api/channels'
@@ -42,12 +42,7 @@ function TestMessageForm({ channel, onSent }: { channel: Channel; onSent: (sent:
 }
 
 export function TestMessageDialog({ channel }: { channel: Channel }) {
-  const [open, setOpen] = useState(false)
-  const [sent, setSent] = useState<TestMessageSent | null>(null)
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setSent(null)
-  }
+  const { open, changeOpen, result: sent, setResult: setSent } = useResultDialog<TestMessageSent | null>(null)
   return (
     <Dialog open={open} onOpenChange={changeOpen}>
       <DialogTrigger asChild>
