@@ -85,6 +85,20 @@ class AgentsWebTests extends IntegrationTest {
         assertThat(badKb.contentType()).contains("application/problem+json");
         assertThat(firstErrorField(badKb.json())).isEqualTo("settings.knowledgeBaseIds[0]");
 
+        // another organisation's provider is as unknown as a made-up one
+        String otherToken = token(signup("Agents validation, other org"));
+        String theirProvider = api.post(
+                        "/api/v1/llm/providers",
+                        Map.of("type", "openai", "name", "theirs", "apiKey", "sk-theirs", "model", "gpt-4o-mini"),
+                        otherToken)
+                .json()
+                .get("id")
+                .asString();
+        var badChain = api.post(
+                "/api/v1/agents", Map.of("name", "x", "settings", Map.of("llmChain", List.of(theirProvider))), token);
+        assertThat(badChain.status()).isEqualTo(400);
+        assertThat(firstErrorField(badChain.json())).isEqualTo("settings.llmChain[0]");
+
         var badZone = api.post(
                 "/api/v1/agents",
                 Map.of(

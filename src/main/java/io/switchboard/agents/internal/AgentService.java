@@ -9,6 +9,7 @@ import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Role;
 import io.switchboard.knowledge.KnowledgeSearch;
+import io.switchboard.llm.LlmProviders;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
@@ -56,6 +57,7 @@ class AgentService implements AgentReferences {
     private final ToolNetworkPolicy network;
     private final ChannelDirectory channels;
     private final ObjectProvider<KnowledgeSearch> knowledge;
+    private final LlmProviders llmProviders;
     private final AuditLog audit;
 
     AgentService(
@@ -65,6 +67,7 @@ class AgentService implements AgentReferences {
             ToolNetworkPolicy network,
             ChannelDirectory channels,
             ObjectProvider<KnowledgeSearch> knowledge,
+            LlmProviders llmProviders,
             AuditLog audit) {
         this.db = db;
         this.json = json;
@@ -72,6 +75,7 @@ class AgentService implements AgentReferences {
         this.network = network;
         this.channels = channels;
         this.knowledge = knowledge;
+        this.llmProviders = llmProviders;
         this.audit = audit;
     }
 
@@ -220,6 +224,12 @@ class AgentService implements AgentReferences {
         }
         if (new HashSet<>(s.llmChain()).size() != s.llmChain().size()) {
             throw ApiProblem.invalidField("settings.llmChain", "must not name a provider twice");
+        }
+        for (int i = 0; i < s.llmChain().size(); i++) {
+            if (!llmProviders.exists(orgId, s.llmChain().get(i))) {
+                throw ApiProblem.invalidField(
+                        "settings.llmChain[" + i + "]", "is not an LLM provider of this organisation");
+            }
         }
         Set<String> intentNames = new HashSet<>();
         for (int i = 0; i < s.intents().size(); i++) {
