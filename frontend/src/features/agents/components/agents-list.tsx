@@ -4,20 +4,13 @@ import { Link, useNavigate } from 'react-router'
 import type { Agent } from '@/api/types'
 import { EmptyState } from '@/components/empty-state'
 import { InputField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { PagedTable } from '@/components/paged-table'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useAgents, useCreateAgent } from '../api/agents'
@@ -28,41 +21,40 @@ export function CreateAgentDialog() {
   const navigate = useNavigate()
   const errors = fieldErrors(create.error)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button>
           <PlusIcon aria-hidden /> New agent
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New agent</DialogTitle>
-          <DialogDescription>Give it a name; instructions, knowledge and rules come next.</DialogDescription>
-        </DialogHeader>
-        <form
-          className="grid gap-4"
-          onSubmit={(event) => {
-            const values = readForm(event)
-            create.mutate(
-              { name: values.name, settings: { instructions: values.instructions || undefined } },
-              {
-                onSuccess: (agent) => {
-                  setOpen(false)
-                  void navigate(`/agents/${agent.id}`)
-                },
+      }
+      title="New agent"
+      description="Give it a name; instructions, knowledge and rules come next."
+    >
+      <form
+        className="grid gap-4"
+        onSubmit={(event) => {
+          const values = readForm(event)
+          create.mutate(
+            { name: values.name, settings: { instructions: values.instructions || undefined } },
+            {
+              onSuccess: (agent) => {
+                setOpen(false)
+                void navigate(`/agents/${agent.id}`)
               },
-            )
-          }}
-        >
-          <ProblemAlert error={create.error} fields={['name']} />
-          <InputField label="Name" name="name" required maxLength={100} autoFocus error={errors.name} placeholder="Front desk" />
-          <InputField label="Instructions" name="instructions" placeholder="You are the front desk of Hotel Nova…" />
-          <DialogFooter>
-            <SubmitButton pending={create.isPending}>Create agent</SubmitButton>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+            },
+          )
+        }}
+      >
+        <ProblemAlert error={create.error} fields={['name']} />
+        <InputField label="Name" name="name" required maxLength={100} autoFocus error={errors.name} placeholder="Front desk" />
+        <InputField label="Instructions" name="instructions" placeholder="You are the front desk of Hotel Nova…" />
+        <DialogFooter>
+          <SubmitButton pending={create.isPending}>Create agent</SubmitButton>
+        </DialogFooter>
+      </form>
+    </FormDialog>
   )
 }
 

@@ -2,6 +2,7 @@ import { SendIcon, UserRoundIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { PlaygroundReply } from '@/api/types'
 import { AgentTraceView } from '@/components/agent-trace'
+import { CitationList } from '@/components/citation-list'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -13,16 +14,6 @@ import { CHANNEL_TYPES, usePlaygroundChat } from '../api/agents'
 interface Turn {
   question: string
   answer: PlaygroundReply
-}
-
-function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Ask the agent as a customer would; nothing is sent to anyone. Shows the answer and why. */
@@ -71,23 +62,12 @@ export function Playground({ agentId }: { agentId: string }) {
               )}
             </button>
             {turn.answer.citations.length > 0 && (
-              <ul className="flex flex-wrap gap-1 text-xs" aria-label="Sources" data-testid="playground-citations">
-                {turn.answer.citations.map((c, i) => {
-                  const href = safeHref(c.url)
-                  const label = `${c.title}${c.section ? ` › ${c.section}` : ''}`
-                  return (
-                    <li key={i} className="rounded border px-2 py-0.5">
-                      {href ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer" className="underline">
-                          {label}
-                        </a>
-                      ) : (
-                        label
-                      )}
-                    </li>
-                  )
-                })}
-              </ul>
+              <CitationList
+                citations={turn.answer.citations}
+                textClassName="text-xs"
+                itemClassName="px-2 py-0.5"
+                testId="playground-citations"
+              />
             )}
           </li>
         ))}

@@ -2,19 +2,12 @@ import { PlusIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { ApiKeyScope, CreatedApiKey } from '@/api/types'
 import { InputField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useCreateApiKey } from '../api/api-keys'
@@ -47,44 +40,37 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) =>
 }
 
 export function CreateApiKeyDialog() {
-  const [open, setOpen] = useState(false)
-  const [created, setCreated] = useState<CreatedApiKey | null>(null)
-
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setCreated(null)
-  }
+  const { open, changeOpen, result: created, setResult: setCreated } = useResultDialog<CreatedApiKey | null>(null)
 
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      trigger={
         <Button>
           <PlusIcon aria-hidden />
           Create API key
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{created ? 'API key created' : 'Create API key'}</DialogTitle>
-          <DialogDescription>
-            {created
-              ? `“${created.name}” can now call the API with the scopes ${created.scopes.join(', ')}.`
-              : 'Programs use API keys to call the Switchboard API on behalf of this organization.'}
-          </DialogDescription>
-        </DialogHeader>
-        {created ? (
-          <>
-            <NewApiKey apiKey={created} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button>Done</Button>
-              </DialogClose>
-            </DialogFooter>
-          </>
-        ) : (
-          <CreateApiKeyForm onCreated={setCreated} />
-        )}
-      </DialogContent>
-    </Dialog>
+      }
+      title={created ? 'API key created' : 'Create API key'}
+      description={
+        created
+          ? `“${created.name}” can now call the API with the scopes ${created.scopes.join(', ')}.`
+          : 'Programs use API keys to call the Switchboard API on behalf of this organization.'
+      }
+    >
+      {created ? (
+        <>
+          <NewApiKey apiKey={created} />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button>Done</Button>
+            </DialogClose>
+          </DialogFooter>
+        </>
+      ) : (
+        <CreateApiKeyForm onCreated={setCreated} />
+      )}
+    </FormDialog>
   )
 }

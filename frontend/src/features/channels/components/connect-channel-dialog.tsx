@@ -2,21 +2,14 @@ import { PlusIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Channel } from '@/api/types'
 import { InputField, SelectField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { QueryState } from '@/components/query-state'
 import { SubmitButton } from '@/components/submit-button'
 import { CopyButton } from '@/components/copy-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { channelTypeLabel, readConfig } from '../api/channel-types'
@@ -114,33 +107,27 @@ function ConnectedChannel({ channel, verifyToken }: Connected) {
 }
 
 export function ConnectChannelDialog() {
-  const [open, setOpen] = useState(false)
-  const [connected, setConnected] = useState<Connected | null>(null)
-
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setConnected(null)
-  }
+  const { open, changeOpen, result: connected, setResult: setConnected } = useResultDialog<Connected | null>(null)
 
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      trigger={
         <Button>
           <PlusIcon aria-hidden />
           Connect channel
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90svh] overflow-y-auto">
-        <DialogHeader>
-          <DialogTitle>{connected ? 'Channel connected' : 'Connect channel'}</DialogTitle>
-          <DialogDescription>
-            {connected
-              ? `“${connected.channel.name}” is ready. Finish the setup at the provider.`
-              : 'Messages customers send on this channel arrive in the Inbox.'}
-          </DialogDescription>
-        </DialogHeader>
-        {connected ? <ConnectedChannel {...connected} /> : <ConnectChannelForm onConnected={setConnected} />}
-      </DialogContent>
-    </Dialog>
+      }
+      title={connected ? 'Channel connected' : 'Connect channel'}
+      description={
+        connected
+          ? `“${connected.channel.name}” is ready. Finish the setup at the provider.`
+          : 'Messages customers send on this channel arrive in the Inbox.'
+      }
+      className="max-h-[90svh] overflow-y-auto"
+    >
+      {connected ? <ConnectedChannel {...connected} /> : <ConnectChannelForm onConnected={setConnected} />}
+    </FormDialog>
   )
 }

@@ -1,18 +1,11 @@
 import { useState } from 'react'
 import type { Channel, ChannelConfigField } from '@/api/types'
 import { InputField, SelectField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { channelTypeLabel, configChanges, readConfig } from '../api/channel-types'
@@ -81,21 +74,23 @@ function EditChannelForm({ channel, onDone }: { channel: Channel; onDone: () => 
 export function EditChannelDialog({ channel }: { channel: Channel }) {
   const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Edit ${channel.name}`}>
           Edit
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90svh] overflow-y-auto">
-        <DialogHeader>
-          <DialogTitle>Edit channel</DialogTitle>
-          <DialogDescription>
-            {channelTypeLabel(channel.type)}. Secrets are never shown: type a new value to replace one.
-          </DialogDescription>
-        </DialogHeader>
-        {open && <EditChannelForm channel={channel} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+      }
+      title="Edit channel"
+      description={
+        <>
+          {channelTypeLabel(channel.type)}. Secrets are never shown: type a new value to replace one.
+        </>
+      }
+      className="max-h-[90svh] overflow-y-auto"
+    >
+      {open && <EditChannelForm channel={channel} onDone={() => setOpen(false)} />}
+    </FormDialog>
   )
 }

@@ -1,21 +1,13 @@
 import { MessageSquarePlusIcon } from 'lucide-react'
-import { useState } from 'react'
 import type { Channel } from '@/api/types'
 import { InputField, TextareaField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { TextLink } from '@/components/text-link'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useSimulateInbound } from '../api/channels'
@@ -44,43 +36,37 @@ function SimulateInboundForm({ channel, onAccepted }: { channel: Channel; onAcce
 
 /** Sandbox channels only: inject a customer message through the same path as a provider webhook. */
 export function SimulateInboundDialog({ channel }: { channel: Channel }) {
-  const [open, setOpen] = useState(false)
-  const [accepted, setAccepted] = useState(false)
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setAccepted(false)
-  }
+  const { open, changeOpen, result: accepted, setResult: setAccepted } = useResultDialog(false)
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      trigger={
         <Button variant="outline" size="sm" disabled={!channel.enabled} aria-label={`Simulate inbound message on ${channel.name}`}>
           <MessageSquarePlusIcon aria-hidden />
           Simulate inbound
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{accepted ? 'Message accepted' : 'Simulate inbound message'}</DialogTitle>
-          <DialogDescription>
-            {accepted
-              ? 'It shows up in the Inbox in a moment, as if the customer had sent it.'
-              : `A customer message arrives on “${channel.name}” as a provider webhook would deliver it.`}
-          </DialogDescription>
-        </DialogHeader>
-        {accepted ? (
-          <DialogFooter className="items-center">
-            <TextLink to="/inbox">Open the Inbox</TextLink>
-            <Button variant="outline" onClick={() => setAccepted(false)}>
-              Send another
-            </Button>
-            <DialogClose asChild>
-              <Button>Done</Button>
-            </DialogClose>
-          </DialogFooter>
-        ) : (
-          <SimulateInboundForm channel={channel} onAccepted={() => setAccepted(true)} />
-        )}
-      </DialogContent>
-    </Dialog>
+      }
+      title={accepted ? 'Message accepted' : 'Simulate inbound message'}
+      description={
+        accepted
+          ? 'It shows up in the Inbox in a moment, as if the customer had sent it.'
+          : `A customer message arrives on “${channel.name}” as a provider webhook would deliver it.`
+      }
+    >
+      {accepted ? (
+        <DialogFooter className="items-center">
+          <TextLink to="/inbox">Open the Inbox</TextLink>
+          <Button variant="outline" onClick={() => setAccepted(false)}>
+            Send another
+          </Button>
+          <DialogClose asChild>
+            <Button>Done</Button>
+          </DialogClose>
+        </DialogFooter>
+      ) : (
+        <SimulateInboundForm channel={channel} onAccepted={() => setAccepted(true)} />
+      )}
+    </FormDialog>
   )
 }

@@ -1,21 +1,13 @@
 import { SendIcon } from 'lucide-react'
-import { useState } from 'react'
 import type { Channel, TestMessageSent } from '@/api/types'
 import { InputField, TextareaField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { TextLink } from '@/components/text-link'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { useResultDialog } from '@/hooks/use-result-dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useSendTestMessage } from '../api/channels'
@@ -42,40 +34,34 @@ function TestMessageForm({ channel, onSent }: { channel: Channel; onSent: (sent:
 }
 
 export function TestMessageDialog({ channel }: { channel: Channel }) {
-  const [open, setOpen] = useState(false)
-  const [sent, setSent] = useState<TestMessageSent | null>(null)
-  const changeOpen = (next: boolean) => {
-    setOpen(next)
-    if (!next) setSent(null)
-  }
+  const { open, changeOpen, result: sent, setResult: setSent } = useResultDialog<TestMessageSent | null>(null)
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      trigger={
         <Button variant="outline" size="sm" disabled={!channel.enabled} aria-label={`Send test message on ${channel.name}`}>
           <SendIcon aria-hidden />
           Send test message
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{sent ? 'Test message queued' : 'Send test message'}</DialogTitle>
-          <DialogDescription>
-            {sent
-              ? 'It goes out at the channel’s pace; its delivery state shows in the conversation.'
-              : `Sends a message through “${channel.name}” and opens a conversation with the recipient.`}
-          </DialogDescription>
-        </DialogHeader>
-        {sent ? (
-          <DialogFooter className="items-center">
-            <TextLink to={`/inbox/${sent.conversationId}`}>Open the conversation</TextLink>
-            <DialogClose asChild>
-              <Button>Done</Button>
-            </DialogClose>
-          </DialogFooter>
-        ) : (
-          <TestMessageForm channel={channel} onSent={setSent} />
-        )}
-      </DialogContent>
-    </Dialog>
+      }
+      title={sent ? 'Test message queued' : 'Send test message'}
+      description={
+        sent
+          ? 'It goes out at the channel’s pace; its delivery state shows in the conversation.'
+          : `Sends a message through “${channel.name}” and opens a conversation with the recipient.`
+      }
+    >
+      {sent ? (
+        <DialogFooter className="items-center">
+          <TextLink to={`/inbox/${sent.conversationId}`}>Open the conversation</TextLink>
+          <DialogClose asChild>
+            <Button>Done</Button>
+          </DialogClose>
+        </DialogFooter>
+      ) : (
+        <TestMessageForm channel={channel} onSent={setSent} />
+      )}
+    </FormDialog>
   )
 }

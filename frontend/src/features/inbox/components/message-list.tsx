@@ -2,6 +2,7 @@ import { MessagesSquareIcon, StickyNoteIcon } from 'lucide-react'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import type { AgentRun, Message } from '@/api/types'
 import { AgentTraceView } from '@/components/agent-trace'
+import { type Citation, CitationList } from '@/components/citation-list'
 import { EmptyState } from '@/components/empty-state'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Skeleton } from '@/components/ui/skeleton'
@@ -18,38 +19,17 @@ const STICK_TO_BOTTOM_PX = 160
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
-function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
 function Citations({ message }: { message: Message }) {
-  const content = message.content as { type: string; citations?: { title: string; section?: string | null; url?: string | null }[] | null }
+  const content = message.content as { type: string; citations?: Citation[] | null }
   const citations = content.type === 'text' ? (content.citations ?? []) : []
   if (citations.length === 0) return null
   return (
-    <ul className="flex flex-wrap gap-1 text-[0.7rem]" aria-label="Sources" data-testid="message-citations">
-      {citations.map((c, i) => {
-        const href = safeHref(c.url)
-        const label = `${c.title}${c.section ? ` › ${c.section}` : ''}`
-        return (
-          <li key={i} className="rounded border border-current/30 px-1.5 py-0.5">
-            {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" className="underline">
-                {label}
-              </a>
-            ) : (
-              label
-            )}
-          </li>
-        )
-      })}
-    </ul>
+    <CitationList
+      citations={citations}
+      textClassName="text-[0.7rem]"
+      itemClassName="border-current/30 px-1.5 py-0.5"
+      testId="message-citations"
+    />
   )
 }
 

@@ -1,18 +1,11 @@
 import { AlarmClockIcon } from 'lucide-react'
 import { useState } from 'react'
 import { InputField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useUpdateConversation } from '../api/conversations'
@@ -66,20 +59,19 @@ function SnoozeForm({ conversationId, onDone }: { conversationId: string; onDone
 export function SnoozeDialog({ conversationId }: { conversationId: string }) {
   const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="outline" size="sm">
           <AlarmClockIcon aria-hidden />
           Snooze
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Snooze conversation</DialogTitle>
-          <DialogDescription>It leaves the open list until then, or until the customer writes again.</DialogDescription>
-        </DialogHeader>
-        {open && <SnoozeForm conversationId={conversationId} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+      }
+      title="Snooze conversation"
+      description="It leaves the open list until then, or until the customer writes again."
+    >
+      {open && <SnoozeForm conversationId={conversationId} onDone={() => setOpen(false)} />}
+    </FormDialog>
   )
 }

@@ -2,20 +2,13 @@ import { PlusIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { LlmProvider, LlmProviderType } from '@/api/types'
 import { InputField, SelectField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { QueryState } from '@/components/query-state'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
 import { Checkbox } from '@/components/ui/checkbox'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { Label } from '@/components/ui/label'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
@@ -160,9 +153,11 @@ export function ProviderDialog({ provider }: { provider?: LlmProvider }) {
   const [open, setOpen] = useState(false)
   const types = useLlmProviderTypes()
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {provider ? (
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        provider ? (
           <Button variant="outline" size="sm" aria-label={`Edit ${provider.name}`}>
             Edit
           </Button>
@@ -171,22 +166,22 @@ export function ProviderDialog({ provider }: { provider?: LlmProvider }) {
             <PlusIcon aria-hidden />
             Add provider
           </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-h-[90svh] overflow-y-auto">
-        <DialogHeader>
-          <DialogTitle>{provider ? 'Edit provider' : 'Add provider'}</DialogTitle>
-          <DialogDescription>
-            Agents try their providers in order; when one fails or is too slow the next answers, and the built-in
-            offline responder comes last.
-          </DialogDescription>
-        </DialogHeader>
-        {open && (
-          <QueryState query={types}>
-            {(available) => <ProviderForm types={available} provider={provider} onDone={() => setOpen(false)} />}
-          </QueryState>
-        )}
-      </DialogContent>
-    </Dialog>
+        )
+      }
+      title={provider ? 'Edit provider' : 'Add provider'}
+      description={
+        <>
+          Agents try their providers in order; when one fails or is too slow the next answers, and the built-in
+          offline responder comes last.
+        </>
+      }
+      className="max-h-[90svh] overflow-y-auto"
+    >
+      {open && (
+        <QueryState query={types}>
+          {(available) => <ProviderForm types={available} provider={provider} onDone={() => setOpen(false)} />}
+        </QueryState>
+      )}
+    </FormDialog>
   )
 }

@@ -2,18 +2,11 @@ import { UserPlusIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Role } from '@/api/types'
 import { InputField, SelectField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { useCreateInvitation } from '../api/invitations'
@@ -45,20 +38,19 @@ function InviteForm({ onDone }: { onDone: () => void }) {
 export function InviteMemberDialog() {
   const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button>
           <UserPlusIcon aria-hidden />
           Invite member
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Invite member</DialogTitle>
-          <DialogDescription>We email them a link to join this organization.</DialogDescription>
-        </DialogHeader>
-        <InviteForm onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+      }
+      title="Invite member"
+      description="We email them a link to join this organization."
+    >
+      <InviteForm onDone={() => setOpen(false)} />
+    </FormDialog>
   )
 }

@@ -2,19 +2,11 @@ import { PencilIcon, PlusIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 import type { QuickReply } from '@/api/types'
 import { InputField, TextareaField } from '@/components/field'
+import { FormDialog } from '@/components/form-dialog'
 import { ProblemAlert } from '@/components/problem-alert'
 import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { QUICK_REPLY_VARIABLES, useCreateQuickReply, useUpdateQuickReply } from '../api/quick-replies'
@@ -73,23 +65,22 @@ function QuickReplyForm({ reply, onDone }: { reply?: QuickReply; onDone: () => v
 export function QuickReplyDialog({ reply, trigger }: { reply?: QuickReply; trigger?: ReactNode }) {
   const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {trigger ?? (
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        trigger ?? (
           <Button>
             <PlusIcon aria-hidden />
             New quick reply
           </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{reply ? `Edit /${reply.shortcut}` : 'New quick reply'}</DialogTitle>
-          <DialogDescription>Canned text your team inserts in the inbox by typing / and its shortcut.</DialogDescription>
-        </DialogHeader>
-        {open && <QuickReplyForm reply={reply} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+        )
+      }
+      title={reply ? `Edit /${reply.shortcut}` : 'New quick reply'}
+      description="Canned text your team inserts in the inbox by typing / and its shortcut."
+    >
+      {open && <QuickReplyForm reply={reply} onDone={() => setOpen(false)} />}
+    </FormDialog>
   )
 }
 

@@ -26,7 +26,7 @@ class ConversationAttachmentsWebTests extends IntegrationTest {
     @Test
     void sandboxAttachmentIsRecordedDeliveredAndShownThroughASignedLink() throws Exception {
         String token = token(signup("Attachments Org"));
-        String conversationId = sandboxConversation(token);
+        String conversationId = sandboxConversation(token, "+14155550100", "Ada", "hello");
         byte[] audio = {'I', 'D', '3', 4, 0, 0};
 
         var sent = api.upload(
@@ -68,7 +68,7 @@ class ConversationAttachmentsWebTests extends IntegrationTest {
     @Test
     void emptyOrMissingFilesAndOtherOrganisationsConversationsAreRefused() {
         String token = token(signup("Refusals Org"));
-        String conversationId = sandboxConversation(token);
+        String conversationId = sandboxConversation(token, "+14155550100", "Ada", "hello");
         var empty = api.upload(
                 "/api/v1/conversations/" + conversationId + "/attachments",
                 "file",
@@ -122,14 +122,7 @@ class ConversationAttachmentsWebTests extends IntegrationTest {
                         .header("X-Twilio-Signature", twilioSignature(authToken, webhookUrl, params))
                         .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(accepted.status()).isEqualTo(200);
-        String conversationId = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> api.get("/api/v1/conversations", token).json(),
-                        p -> p.get("totalItems").asInt() == 1)
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
+        String conversationId = awaitOnlyConversation(token);
 
         var refused = api.upload(
                 "/api/v1/conversations/" + conversationId + "/attachments",
@@ -146,25 +139,6 @@ class ConversationAttachmentsWebTests extends IntegrationTest {
                         .get("items")
                         .size())
                 .isEqualTo(1);
-    }
-
-    private String sandboxConversation(String token) {
-        String channelId = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "Demo"), token)
-                .json()
-                .get("id")
-                .asString();
-        api.post(
-                "/api/v1/channels/" + channelId + "/sandbox/messages",
-                Map.of("from", "+14155550100", "name", "Ada", "text", "hello"),
-                token);
-        return await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> api.get("/api/v1/conversations", token).json(),
-                        p -> p.get("totalItems").asInt() == 1)
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
     }
 
     private static String twilioSignature(String authToken, String url, Map<String, String> params) throws Exception {

@@ -1,10 +1,8 @@
 package io.switchboard.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.switchboard.support.IntegrationTest;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,22 +64,7 @@ class QuickRepliesWebTests extends IntegrationTest {
     @Test
     void renderFillsInTheConversationsContactWithFallbacks() {
         String token = token(signup("Render Org"));
-        String channelId = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "Demo"), token)
-                .json()
-                .get("id")
-                .asString();
-        api.post(
-                "/api/v1/channels/" + channelId + "/sandbox/messages",
-                Map.of("from", "+14155550123", "name", "Ada Lovelace", "text", "hello"),
-                token);
-        String conversationId = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> api.get("/api/v1/conversations", token).json(),
-                        p -> p.get("totalItems").asInt() == 1)
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
+        String conversationId = sandboxConversation(token, "+14155550123", "Ada Lovelace", "hello");
         String id = api.post(
                         "/api/v1/quick-replies",
                         Map.of(

@@ -7,10 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
+import io.switchboard.support.CustomerSite;
 import io.switchboard.support.DashboardBrowserTest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,26 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Agents in Debian's Chromium: built and tried in the dashboard, answering on the web chat widget. */
 class AgentsE2eTests extends DashboardBrowserTest {
 
-    private static HttpServer site;
-    private static volatile String pageHtml = "<!doctype html><title>empty</title>";
+    private static CustomerSite site;
 
     @BeforeAll
     static void startSite() throws IOException {
         // a customer's plain HTML page on another origin
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = pageHtml.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        site = CustomerSite.start();
     }
 
     @AfterAll
     static void stopSite() {
-        if (site != null) site.stop(0);
+        if (site != null) site.close();
     }
 
     private void signIn() {
@@ -166,7 +156,7 @@ class AgentsE2eTests extends DashboardBrowserTest {
     void aWidgetOnAPlainPageTalksToAnAgentThenAPersonTakesOverAndTheVisitorSeesItLive() {
         signIn();
         String owner = token(loginBootstrapOwner());
-        String siteOrigin = "http://localhost:" + site.getAddress().getPort();
+        String siteOrigin = site.origin();
         String agentId = api.post(
                         "/api/v1/agents",
                         Map.of(
@@ -194,12 +184,12 @@ class AgentsE2eTests extends DashboardBrowserTest {
                 owner);
         assertThat(channel.status()).as(channel.raw()).isEqualTo(201);
         String channelId = channel.json().get("id").asString();
-        pageHtml = """
+        site.serve("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title></head>
                 <body><h1>Acme</h1>
                 <script src="http://localhost:%d/widget.js" data-channel="%s" async></script>
                 </body></html>
-                """.formatted(port, channel.json().get("publicId").asString());
+                """.formatted(port, channel.json().get("publicId").asString()));
 
         Page visitor = newPage();
         visitor.navigate(siteOrigin + "/");

@@ -2,7 +2,6 @@ package io.switchboard.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -12,7 +11,6 @@ import io.switchboard.support.DashboardBrowserTest;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -27,22 +25,7 @@ class InboxMediaE2eTests extends DashboardBrowserTest {
         String token = token(session);
         String email = session.get("user").get("email").asString();
         String customer = "Ada " + UUID.randomUUID().toString().substring(0, 6);
-        String channelId = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "Demo"), token)
-                .json()
-                .get("id")
-                .asString();
-        api.post(
-                "/api/v1/channels/" + channelId + "/sandbox/messages",
-                Map.of("from", "+14155550177", "name", customer, "text", "Can you send the floor plan?"),
-                token);
-        String conversationId = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> api.get("/api/v1/conversations", token).json(),
-                        p -> p.get("totalItems").asInt() == 1)
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
+        String conversationId = sandboxConversation(token, "+14155550177", customer, "Can you send the floor plan?");
         var quickReply = api.post(
                 "/api/v1/quick-replies",
                 Map.of(

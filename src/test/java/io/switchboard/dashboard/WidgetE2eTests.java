@@ -10,12 +10,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
 import io.switchboard.support.Chromium;
+import io.switchboard.support.CustomerSite;
 import io.switchboard.support.IntegrationTest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,7 @@ class WidgetE2eTests extends IntegrationTest {
 
     private static Playwright playwright;
     private static Browser browser;
-    private static HttpServer site;
-    private static volatile String pageHtml = "<!doctype html><title>empty</title>";
+    private static CustomerSite site;
     private BrowserContext context;
     private Page page;
     private final List<String> pageErrors = new ArrayList<>();
@@ -46,20 +43,12 @@ class WidgetE2eTests extends IntegrationTest {
         playwright = Playwright.create();
         browser = Chromium.launch(playwright);
         // the customer's website: another origin (other port) than the Switchboard server
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = pageHtml.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        site = CustomerSite.start();
     }
 
     @AfterAll
     static void close() {
-        if (site != null) site.stop(0);
+        if (site != null) site.close();
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
     }
@@ -79,7 +68,7 @@ class WidgetE2eTests extends IntegrationTest {
     }
 
     private String siteOrigin() {
-        return "http://localhost:" + site.getAddress().getPort();
+        return site.origin();
     }
 
     private String hostPage(String publicId) {
@@ -115,7 +104,7 @@ class WidgetE2eTests extends IntegrationTest {
                 owner);
         assertThat(channel.status()).as(channel.raw()).isEqualTo(201);
         String channelId = channel.json().get("id").asString();
-        pageHtml = hostPage(channel.json().get("publicId").asString());
+        site.serve(hostPage(channel.json().get("publicId").asString()));
 
         page.navigate(siteOrigin() + "/");
         Locator widget = page.locator("#switchboard-chat");
@@ -197,7 +186,7 @@ class WidgetE2eTests extends IntegrationTest {
                                 "bottom-left")),
                 owner);
         String channelId = channel.json().get("id").asString();
-        pageHtml = hostPage(channel.json().get("publicId").asString());
+        site.serve(hostPage(channel.json().get("publicId").asString()));
 
         page.navigate(siteOrigin() + "/");
         Locator widget = page.locator("#switchboard-chat");

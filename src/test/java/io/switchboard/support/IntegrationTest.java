@@ -96,6 +96,35 @@ public abstract class IntegrationTest {
         return response.json();
     }
 
+    /**
+     * Opens a sandbox channel in a fresh organisation and lets a customer write on it; answers the id of
+     * the conversation that starts (the organisation's only one).
+     */
+    protected String sandboxConversation(String token, String from, String name, String text) {
+        String channelId = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "Demo"), token)
+                .json()
+                .get("id")
+                .asString();
+        api.post(
+                "/api/v1/channels/" + channelId + "/sandbox/messages",
+                Map.of("from", from, "name", name, "text", text),
+                token);
+        return awaitOnlyConversation(token);
+    }
+
+    /** Waits until the organisation has exactly one conversation (inbound work is asynchronous); answers its id. */
+    protected String awaitOnlyConversation(String token) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/v1/conversations", token).json(),
+                        p -> p.get("totalItems").asInt() == 1)
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("switchboard-test-");

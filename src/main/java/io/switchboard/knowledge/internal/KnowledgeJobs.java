@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -56,9 +54,7 @@ class KnowledgeJobs implements SmartLifecycle {
     private final ScopedTransactions tx;
     private final Duration lease;
     private final Handlers handlers;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final WorkerLoop loop;
 
     /** The handlers, looked up lazily (they depend on this queue to enqueue follow-up jobs). */
     @Component
@@ -87,6 +83,8 @@ class KnowledgeJobs implements SmartLifecycle {
         this.tx = tx;
         this.lease = properties.jobLease();
         this.handlers = handlers;
+        this.loop = new WorkerLoop(
+                "knowledge-jobs", "Knowledge job", log, Duration.ofMillis(500), Duration.ofSeconds(1), this::workOnce);
     }
 
     /** Adds a job in the caller's transaction (scope must allow the organisation); wakes the worker after commit. */
@@ -96,7 +94,7 @@ class KnowledgeJobs implements SmartLifecycle {
                 .set(Jobs.KIND, kind.json())
                 .set(Jobs.TARGET_ID, targetId)
                 .execute();
-        AfterCommit.run(signal::release);
+        AfterCommit.run(loop::wake);
     }
 
     /** Claims and runs one due job; answers whether there was one. */
@@ -182,50 +180,17 @@ class KnowledgeJobs implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("knowledge-jobs").start(this::loop);
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (!workOnce()) {
-                    signal.tryAcquire(500, TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) return;
-                log.warn("Knowledge job loop failed, retrying shortly: {}", e.toString());
-                try {
-                    Thread.sleep(Duration.ofSeconds(1));
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread worker = thread;
-        if (worker != null) {
-            // no interrupt: an interrupted write closes Lucene's file channels and breaks the writer
-            signal.release();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Stop before the web server and the database pool; after the indexes' owners. */

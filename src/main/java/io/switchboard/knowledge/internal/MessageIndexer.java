@@ -17,12 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,15 +47,20 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
     private final ScopedTransactions tx;
     private final OrgIndexes indexes;
     private final TextEmbeddings embeddings;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final WorkerLoop loop;
 
     MessageIndexer(DSLContext db, ScopedTransactions tx, OrgIndexes indexes, TextEmbeddings embeddings) {
         this.db = db;
         this.tx = tx;
         this.indexes = indexes;
         this.embeddings = embeddings;
+        this.loop = new WorkerLoop(
+                "conversation-index",
+                "Conversation index",
+                log,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                this::indexWithDutyCycle);
     }
 
     /** The words of a message worth finding again; reactions, shared contacts and raw payloads have none. */
@@ -99,7 +101,7 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
                 .set(Messages.CREATED_AT, message.createdAt())
                 .onConflictDoNothing()
                 .execute();
-        AfterCommit.run(signal::release);
+        AfterCommit.run(loop::wake);
     }
 
     /** Runs in the merging transaction: the merged contact's messages are re-filed under the survivor. */
@@ -110,7 +112,7 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
                 .set(Messages.INDEXED, false)
                 .where(Messages.ORG_ID.eq(merged.orgId()), Messages.CONTACT_ID.eq(merged.mergedId()))
                 .execute();
-        if (moved > 0) AfterCommit.run(signal::release);
+        if (moved > 0) AfterCommit.run(loop::wake);
     }
 
     /** The organisation's index was reset: queue every stored message again (vectors are reused). */
@@ -121,7 +123,7 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
                         .set(Messages.INDEXED, false)
                         .where(Messages.ORG_ID.eq(orgId))
                         .execute());
-        signal.release();
+        loop.wake();
     }
 
     // ---- erasure
@@ -217,57 +219,29 @@ class MessageIndexer implements ConversationIndex, SmartLifecycle {
                 orgId, () -> db.fetchCount(Messages.T, Messages.ORG_ID.eq(orgId).and(Messages.INDEXED.isFalse())));
     }
 
-    @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("conversation-index").start(this::loop);
+    /** One step of the loop: a batch, then a pause as long as the batch took. */
+    private boolean indexWithDutyCycle() throws InterruptedException {
+        long started = System.nanoTime();
+        if (indexOnce() == 0) return false;
+        // search over history may lag a little; ingest and replies must not: embedding a
+        // burst of messages takes at most about half a core
+        Thread.sleep(Duration.ofNanos(System.nanoTime() - started));
+        return true;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                long started = System.nanoTime();
-                if (indexOnce() == 0) {
-                    signal.tryAcquire(1, TimeUnit.SECONDS);
-                    signal.drainPermits();
-                } else {
-                    // search over history may lag a little; ingest and replies must not: embedding a
-                    // burst of messages takes at most about half a core
-                    Thread.sleep(Duration.ofNanos(System.nanoTime() - started));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) return;
-                log.warn("Conversation index loop failed, retrying shortly: {}", e.toString());
-                try {
-                    Thread.sleep(Duration.ofSeconds(2));
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+    @Override
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread worker = thread;
-        if (worker != null) {
-            // no interrupt: an interrupted write closes Lucene's file channels (see KnowledgeJobs)
-            signal.release();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override

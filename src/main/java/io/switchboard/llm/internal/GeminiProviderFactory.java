@@ -1,95 +1,62 @@
 package io.switchboard.llm.internal;
 
-import static io.switchboard.llm.internal.OpenAiProviderFactory.blank;
-
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
-import io.switchboard.llm.spi.ChatProvider;
-import io.switchboard.llm.spi.ChatProviderFactory;
 import io.switchboard.llm.spi.ProviderConfig;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Google AI Gemini ({@code POST {base}/models/{model}:generateContent} with {@code x-goog-api-key}). */
 @Component
-class GeminiProviderFactory implements ChatProviderFactory {
+class GeminiProviderFactory extends LangChain4jProviderFactory {
 
     static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
-    private final ProviderHttp http;
-    private final LlmProperties properties;
-    private final JsonMapper json;
 
     GeminiProviderFactory(ProviderHttp http, LlmProperties properties, JsonMapper json) {
-        this.http = http;
-        this.properties = properties;
-        this.json = json;
+        super(
+                http,
+                properties,
+                json,
+                new Descriptor("gemini", "Google Gemini", DEFAULT_BASE_URL, true, "gemini-2.0-flash"));
     }
 
     @Override
-    public String type() {
-        return "gemini";
+    ChatModel chatModel(ProviderConfig config, HttpClientBuilder client, Duration timeout) {
+        return GoogleAiGeminiChatModel.builder()
+                .httpClientBuilder(client)
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey())
+                .modelName(config.model())
+                .temperature(config.temperature())
+                .maxOutputTokens(config.maxOutputTokens())
+                .timeout(timeout)
+                .maxRetries(0)
+                .build();
     }
 
     @Override
-    public String displayName() {
-        return "Google Gemini";
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return DEFAULT_BASE_URL;
-    }
-
-    @Override
-    public boolean requiresApiKey() {
-        return true;
-    }
-
-    @Override
-    public String defaultModel() {
-        return "gemini-2.0-flash";
-    }
-
-    @Override
-    public ChatProvider create(ProviderConfig config) {
-        return new LangChain4jChatProvider(
-                http.newClient(),
-                client -> GoogleAiGeminiChatModel.builder()
-                        .httpClientBuilder(client.asBuilder())
-                        .baseUrl(config.baseUrl())
-                        .apiKey(config.apiKey())
-                        .modelName(config.model())
-                        .temperature(config.temperature())
-                        .maxOutputTokens(config.maxOutputTokens())
-                        .timeout(properties.overallTimeout())
-                        .maxRetries(0)
-                        .build(),
-                client -> GoogleAiGeminiStreamingChatModel.builder()
-                        .httpClientBuilder(client.asBuilder())
-                        .baseUrl(config.baseUrl())
-                        .apiKey(config.apiKey())
-                        .modelName(config.model())
-                        .temperature(config.temperature())
-                        .maxOutputTokens(config.maxOutputTokens())
-                        .timeout(properties.overallTimeout())
-                        .build(),
-                config.model(),
-                json);
+    StreamingChatModel streamingModel(ProviderConfig config, HttpClientBuilder client, Duration timeout) {
+        return GoogleAiGeminiStreamingChatModel.builder()
+                .httpClientBuilder(client)
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey())
+                .modelName(config.model())
+                .temperature(config.temperature())
+                .maxOutputTokens(config.maxOutputTokens())
+                .timeout(timeout)
+                .build();
     }
 
     @Override
     public @Nullable ProviderConfig fromEnvironment() {
         var env = properties.env();
         if (blank(env.geminiApiKey())) return null;
-        return new ProviderConfig(
-                EnvironmentProviders.idOf(type()),
-                type(),
-                "Gemini (from environment)",
-                blank(env.geminiBaseUrl()) ? DEFAULT_BASE_URL : env.geminiBaseUrl(),
-                env.geminiApiKey(),
-                env.geminiModel(),
-                null,
-                null);
+        return environmentConfig(
+                "Gemini (from environment)", env.geminiBaseUrl(), env.geminiApiKey(), env.geminiModel());
     }
 }
