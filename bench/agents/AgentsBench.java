@@ -48,6 +48,12 @@ public class AgentsBench {
         startApp();
         try {
             token = login();
+            // the demo organisation starts on the trial plan (50 AI replies): the bench needs more
+            String orgId = get("/api/v1/me").replaceAll("(?s).*\"organization\"\\s*:\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
+            var plan = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/admin/organizations/" + orgId + "/plan"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"planId\":\"enterprise\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (plan.statusCode() != 200) throw new IllegalStateException("could not lift the plan: " + plan.body());
             String kb = createKnowledgeBase();
             String agent = id(post("/api/v1/agents", """
                     {"name":"bench agent","settings":{"instructions":"You are the front desk of Hotel Nova.",

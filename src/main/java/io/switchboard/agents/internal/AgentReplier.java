@@ -1,5 +1,8 @@
 package io.switchboard.agents.internal;
 
+import io.switchboard.billing.Limit;
+import io.switchboard.billing.QuotaDecision;
+import io.switchboard.billing.Quotas;
 import io.switchboard.channels.ChannelDirectory;
 import io.switchboard.conversations.Conversations;
 import io.switchboard.conversations.Conversations.SenderType;
@@ -33,6 +36,7 @@ class AgentReplier {
     private final ConversationMemory memory;
     private final ScopedTransactions tx;
     private final JsonMapper json;
+    private final Quotas quotas;
 
     AgentReplier(
             ChannelDirectory channels,
@@ -42,7 +46,8 @@ class AgentReplier {
             AgentRuns runs,
             ConversationMemory memory,
             ScopedTransactions tx,
-            JsonMapper json) {
+            JsonMapper json,
+            Quotas quotas) {
         this.channels = channels;
         this.conversations = conversations;
         this.agents = agents;
@@ -51,6 +56,7 @@ class AgentReplier {
         this.memory = memory;
         this.tx = tx;
         this.json = json;
+        this.quotas = quotas;
     }
 
     private record Prepared(AgentService.Agent agent, ReplyPipeline.Input input, ConversationMemory.State memory) {}
@@ -129,6 +135,21 @@ class AgentReplier {
         conversations.setUnderstanding(orgId, event.messageId(), json.writeValueAsString(result.understanding()));
         if (takenOver) {
             return "skipped"; // a person took over while the agent was thinking: stay silent
+        }
+        // counted once per inbound message (the key), in the transaction that sends the reply
+        if (quotas.consume(orgId, Limit.AI_REPLIES, 1, event.messageId().toString())
+                instanceof QuotaDecision.QuotaExceeded exceeded) {
+            var notice = conversations.sendReply(
+                    orgId,
+                    conversationId,
+                    new MessageContent.Text(
+                            prepared.agent().settings().messages().limitReachedText()),
+                    SenderType.AGENT,
+                    prepared.agent().id());
+            runs.setReply(runId, notice.messageId());
+            conversations.handOff(
+                    orgId, conversationId, "quota exceeded: " + exceeded.limit().json());
+            return "quota-exceeded";
         }
         var reply = conversations.sendReply(
                 orgId,

@@ -121,6 +121,42 @@ class AgentReplyIntegrationTests extends IntegrationTest {
                 .until(() -> from(messages(s, conversationId), "agent").size() == 2);
     }
 
+    @Autowired
+    io.switchboard.billing.Quotas quotas;
+
+    @Test
+    void overTheAiReplyQuotaTheAgentSaysSoAndHandsOff() {
+        var s = sandboxWithAgent(
+                "Reply quota",
+                Map.of("messages", Map.of("limitReached", "Our assistant is resting; a person will reply.")));
+        var orgId = java.util.UUID.fromString(api.get("/api/v1/me", s.token())
+                .json()
+                .get("organization")
+                .get("id")
+                .asString());
+        // the trial's 50 AI replies are used up elsewhere
+        for (int i = 0; i < 50; i++) {
+            quotas.consume(orgId, io.switchboard.billing.Limit.AI_REPLIES, 1, "earlier-reply-" + i);
+        }
+        inbound(s, "+14155550309", "What time is checkout?");
+        String conversationId = conversationOf(s, "+14155550309");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> from(messages(s, conversationId), "agent").size() == 1);
+        assertThat(from(messages(s, conversationId), "agent")
+                        .getFirst()
+                        .get("content")
+                        .get("body")
+                        .asString())
+                .isEqualTo("Our assistant is resting; a person will reply.");
+        var conversation =
+                api.get("/api/v1/conversations/" + conversationId, s.token()).json();
+        assertThat(conversation.get("botPausedAt").isNull()).isFalse();
+        assertThat(conversation.get("handoffReason").asString()).contains("quota exceeded");
+        assertThat(quotas.check(orgId, io.switchboard.billing.Limit.AI_REPLIES, 1)
+                        .allowed())
+                .isFalse();
+    }
+
     @Test
     void noBotReplyWhileAPersonHoldsTheConversation() {
         var s = sandboxWithAgent("Reply human", Map.of("handoff", Map.of("keywords", List.of("urgent"))));
