@@ -299,38 +299,34 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         events.publishEvent(new ConversationChanged(orgId, row.get().value1(), "media"));
     }
 
+    /** Messages the contact sees (never internal notes), with their conversation's contact, for {@link #toVisible}. */
+    private org.jooq.SelectConditionStep<Record> visibleWhere(UUID orgId, Condition... conditions) {
+        return db.select(Messages.ALL)
+                .select(Conversations.CONTACT_ID)
+                .from(Messages.T)
+                .join(Conversations.T)
+                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
+                .where(Messages.ORG_ID.eq(orgId), Messages.DIRECTION.in("inbound", "outbound"))
+                .and(DSL.and(conditions));
+    }
+
     @Override
     public PageResponse<VisibleMessage> visibleMessages(UUID orgId, UUID channelId, UUID contactId, PageQuery page) {
         return Pages.fetch(
                 db,
                 page,
-                db.select(Messages.ALL)
-                        .select(Conversations.CONTACT_ID)
-                        .from(Messages.T)
-                        .join(Conversations.T)
-                        .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
-                        .where(
-                                Messages.ORG_ID.eq(orgId),
+                visibleWhere(
+                                orgId,
                                 Conversations.ORG_ID.eq(orgId),
                                 Conversations.CHANNEL_ID.eq(channelId),
-                                Conversations.CONTACT_ID.eq(contactId),
-                                Messages.DIRECTION.in("inbound", "outbound"))
+                                Conversations.CONTACT_ID.eq(contactId))
                         .orderBy(Messages.CREATED_AT, Messages.ID),
                 this::toVisible);
     }
 
     @Override
     public List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since) {
-        return db.select(Messages.ALL)
-                .select(Conversations.CONTACT_ID)
-                .from(Messages.T)
-                .join(Conversations.T)
-                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
-                .where(
-                        Messages.ORG_ID.eq(orgId),
-                        Messages.CONVERSATION_ID.eq(conversationId),
-                        Messages.DIRECTION.in("inbound", "outbound"),
-                        Messages.CREATED_AT.ge(since))
+        return visibleWhere(orgId, Messages.CONVERSATION_ID.eq(conversationId), Messages.CREATED_AT.ge(since))
                 .orderBy(Messages.CREATED_AT, Messages.ID)
                 .limit(100)
                 .fetch(this::toVisible);
@@ -354,29 +350,12 @@ class ConversationService implements io.switchboard.conversations.Conversations 
 
     @Override
     public Optional<VisibleMessage> visibleMessage(UUID orgId, UUID messageId) {
-        return db.select(Messages.ALL)
-                .select(Conversations.CONTACT_ID)
-                .from(Messages.T)
-                .join(Conversations.T)
-                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
-                .where(
-                        Messages.ORG_ID.eq(orgId),
-                        Messages.ID.eq(messageId),
-                        Messages.DIRECTION.in("inbound", "outbound"))
-                .fetchOptional(this::toVisible);
+        return visibleWhere(orgId, Messages.ID.eq(messageId)).fetchOptional(this::toVisible);
     }
 
     @Override
     public List<VisibleMessage> recentMessages(UUID orgId, UUID conversationId, int limit) {
-        var newestFirst = db.select(Messages.ALL)
-                .select(Conversations.CONTACT_ID)
-                .from(Messages.T)
-                .join(Conversations.T)
-                .on(Conversations.ID.eq(Messages.CONVERSATION_ID))
-                .where(
-                        Messages.ORG_ID.eq(orgId),
-                        Messages.CONVERSATION_ID.eq(conversationId),
-                        Messages.DIRECTION.in("inbound", "outbound"))
+        var newestFirst = visibleWhere(orgId, Messages.CONVERSATION_ID.eq(conversationId))
                 .orderBy(Messages.CREATED_AT.desc(), Messages.ID.desc())
                 .limit(Math.max(0, limit))
                 .fetch(this::toVisible);
