@@ -16,6 +16,9 @@ public interface ContactDirectory {
 
     Optional<ContactRef> find(UUID orgId, UUID contactId);
 
+    /** The (unmerged) contact with this phone number (E.164), if any. */
+    Optional<ContactRef> findByPhone(UUID orgId, String phoneE164);
+
     /** The contact known on {@code channelId} as {@code externalId}, without creating one. */
     Optional<UUID> findByIdentity(UUID orgId, UUID channelId, String externalId);
 

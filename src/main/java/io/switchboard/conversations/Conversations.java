@@ -51,6 +51,9 @@ public interface Conversations {
      */
     PageResponse<VisibleMessage> visibleMessages(UUID orgId, UUID channelId, UUID contactId, PageQuery page);
 
+    /** What the contact sees of all their conversations on every channel, newest first (self-service history). */
+    PageResponse<VisibleMessage> visibleMessagesOfContact(UUID orgId, UUID contactId, PageQuery page);
+
     /** The contact-visible messages of one conversation created at or after {@code since}, oldest first. */
     List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since);
 

@@ -1,5 +1,7 @@
 package io.switchboard.agents.internal;
 
+import io.switchboard.billing.ContactGate;
+import io.switchboard.billing.ContactPlans;
 import io.switchboard.billing.Limit;
 import io.switchboard.billing.QuotaDecision;
 import io.switchboard.billing.Quotas;
@@ -37,6 +39,7 @@ class AgentReplier {
     private final ScopedTransactions tx;
     private final JsonMapper json;
     private final Quotas quotas;
+    private final ContactPlans contactPlans;
 
     AgentReplier(
             ChannelDirectory channels,
@@ -47,7 +50,8 @@ class AgentReplier {
             ConversationMemory memory,
             ScopedTransactions tx,
             JsonMapper json,
-            Quotas quotas) {
+            Quotas quotas,
+            ContactPlans contactPlans) {
         this.channels = channels;
         this.conversations = conversations;
         this.agents = agents;
@@ -57,6 +61,7 @@ class AgentReplier {
         this.tx = tx;
         this.json = json;
         this.quotas = quotas;
+        this.contactPlans = contactPlans;
     }
 
     private record Prepared(AgentService.Agent agent, ReplyPipeline.Input input, ConversationMemory.State memory) {}
@@ -72,6 +77,12 @@ class AgentReplier {
         UUID orgId = event.orgId();
         Prepared prepared = tx.inOrg(orgId, () -> prepare(event));
         if (prepared == null) return null;
+        // the contact's own plan first (rate limit, upgrade request, per-contact quota): no LLM call when it says no
+        ContactGate gate = contactPlans.admit(
+                orgId, event.contactId(), event.messageId(), prepared.input().text());
+        if (!(gate instanceof ContactGate.Proceed)) {
+            return tx.inOrg(orgId, () -> applyGate(event, prepared, gate));
+        }
         ReplyPipeline.Result result = pipeline.run(prepared.input());
         String outcome = tx.inOrg(orgId, () -> apply(event, prepared, result));
         boolean summaryDue = !"duplicate".equals(outcome)
@@ -173,6 +184,59 @@ class AgentReplier {
                 result.kind() == ReplyPipeline.Kind.FALLBACK ? prepared.memory().failedInRow() + 1 : 0;
         if (failed != prepared.memory().failedInRow()) memory.setFailedInRow(orgId, conversationId, failed);
         return trace.outcome();
+    }
+
+    /** Answers for the contact's plan instead of the agent: a throttle notice, the quota message or the upgrade offer. */
+    private String applyGate(MessageReceived event, Prepared prepared, ContactGate gate) {
+        UUID orgId = event.orgId();
+        UUID conversationId = event.conversationId();
+        var trace = new AgentTrace.Builder();
+        trace.mode = "contact-plan";
+        String reply;
+        String handoff = null;
+        switch (gate) {
+            case ContactGate.Throttled t -> {
+                trace.outcome = "throttled";
+                trace.note("contact_plan", t.reply() == null ? "rate limited (notice already sent)" : "rate limited");
+                reply = t.reply();
+            }
+            case ContactGate.QuotaReached q -> {
+                trace.outcome = "contact-quota-exceeded";
+                trace.note("contact_plan", "the contact's replies for this period are used up");
+                reply = q.reply();
+            }
+            case ContactGate.UpgradeRequested u -> {
+                trace.outcome = "upgrade-offered";
+                trace.note("contact_plan", "the contact asked about plans");
+                reply = u.reply();
+                if (u.handOff()) handoff = "the contact asked to upgrade their plan";
+            }
+            case ContactGate.Proceed p -> throw new IllegalStateException("nothing to apply");
+        }
+        UUID runId = UUID.randomUUID();
+        var state = conversations.state(orgId, conversationId).orElse(null);
+        if (state == null || state.heldByPeople()) {
+            trace.outcome = "skipped";
+            runs.record(
+                    runId, orgId, prepared.agent().id(), "channel", conversationId, event.messageId(), trace.build());
+            return "skipped";
+        }
+        String outcome = trace.outcome;
+        if (!runs.record(
+                runId, orgId, prepared.agent().id(), "channel", conversationId, event.messageId(), trace.build())) {
+            return "duplicate";
+        }
+        if (reply != null) {
+            var sent = conversations.sendReply(
+                    orgId,
+                    conversationId,
+                    new MessageContent.Text(reply),
+                    SenderType.AGENT,
+                    prepared.agent().id());
+            runs.setReply(runId, sent.messageId());
+        }
+        if (handoff != null) conversations.handOff(orgId, conversationId, handoff);
+        return outcome;
     }
 
     static AgentTrace withOutcome(AgentTrace t, String outcome) {

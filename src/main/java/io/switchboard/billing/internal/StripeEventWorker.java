@@ -46,6 +46,7 @@ class StripeEventWorker {
     private final SubscriptionService subscriptions;
     private final PlanCatalog plans;
     private final Ledger ledger;
+    private final ContactStripeSync contacts;
 
     StripeEventWorker(
             DSLContext db,
@@ -53,13 +54,15 @@ class StripeEventWorker {
             StripeGateway stripe,
             SubscriptionService subscriptions,
             PlanCatalog plans,
-            Ledger ledger) {
+            Ledger ledger,
+            ContactStripeSync contacts) {
         this.db = db;
         this.tx = tx;
         this.stripe = stripe;
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.ledger = ledger;
+        this.contacts = contacts;
     }
 
     /** Stores the raw event; answers false when the id was stored before (a replay: nothing to do). */
@@ -136,20 +139,28 @@ class StripeEventWorker {
     /** Applies one event; answers the organisation it concerned (null when none of ours). */
     @Nullable
     UUID process(Pending event) throws StripeException {
-        JsonNode object = JSON.readTree(event.payload()).path("data").path("object");
+        JsonNode root = JSON.readTree(event.payload());
+        JsonNode object = root.path("data").path("object");
         String objectId = text(object, "id");
+        // Connect: events of an organisation's own Stripe account name it; its objects are read there
+        String account = text(root, "account");
         return switch (event.type()) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
-                objectId == null ? null : checkoutCompleted(objectId);
+                objectId == null ? null : checkoutCompleted(objectId, account);
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
-                objectId == null ? null : syncSubscription(objectId);
+                objectId == null ? null : syncSubscription(objectId, account);
             case "invoice.paid", "invoice.payment_succeeded" -> {
                 String sub = invoiceSubscription(object);
-                yield sub == null ? null : syncSubscription(sub);
+                yield sub == null ? null : syncSubscription(sub, account);
             }
             case "invoice.payment_failed" -> {
                 String sub = invoiceSubscription(object);
-                UUID orgId = sub == null ? null : syncSubscription(sub);
+                // a contact's failed payment: Stripe's subscription state says past_due; the organisation's plan is
+                // untouched
+                if (sub != null && contacts.isContactSubscription(sub, invoiceSubscriptionMetadata(object))) {
+                    yield syncSubscription(sub, account);
+                }
+                UUID orgId = sub == null ? null : syncSubscription(sub, account);
                 if (orgId == null) orgId = org(null, text(object, "customer")).orElse(null);
                 if (orgId != null) subscriptions.paymentFailed(orgId);
                 yield orgId;
@@ -159,15 +170,19 @@ class StripeEventWorker {
         };
     }
 
-    private @Nullable UUID checkoutCompleted(String sessionId) throws StripeException {
-        Session session = stripe.session(sessionId);
+    private @Nullable UUID checkoutCompleted(String sessionId, @Nullable String account) throws StripeException {
+        Session session = stripe.session(sessionId, account);
+        if (ContactStripeSync.PURPOSE.equals(meta(session.getMetadata(), "purpose"))) {
+            String sub = session.getSubscription();
+            return sub == null ? null : syncSubscription(sub, account);
+        }
         UUID orgId = org(session.getMetadata(), session.getCustomer())
                 .or(() -> uuid(session.getClientReferenceId()))
                 .orElse(null);
         if (orgId == null) return null;
         if ("subscription".equals(session.getMode())) {
             if (session.getCustomer() != null) subscriptions.setStripeCustomer(orgId, session.getCustomer());
-            return session.getSubscription() == null ? orgId : syncSubscription(session.getSubscription());
+            return session.getSubscription() == null ? orgId : syncSubscription(session.getSubscription(), account);
         }
         if ("payment".equals(session.getMode())
                 && "credits".equals(meta(session.getMetadata(), "purpose"))
@@ -188,8 +203,11 @@ class StripeEventWorker {
         return orgId;
     }
 
-    private @Nullable UUID syncSubscription(String subscriptionId) throws StripeException {
-        Subscription sub = stripe.subscription(subscriptionId);
+    private @Nullable UUID syncSubscription(String subscriptionId, @Nullable String account) throws StripeException {
+        Subscription sub = stripe.subscription(subscriptionId, account);
+        if (contacts.isContactSubscription(subscriptionId, sub.getMetadata())) {
+            return contacts.apply(sub, account);
+        }
         UUID orgId = org(sub.getMetadata(), sub.getCustomer())
                 .or(() -> subscriptions.orgOfStripeSubscription(subscriptionId))
                 .orElse(null);
@@ -285,6 +303,16 @@ class StripeEventWorker {
         if (direct != null) return direct;
         // API versions from 2025-03-31 moved it under parent.subscription_details
         return text(invoice.path("parent").path("subscription_details"), "subscription");
+    }
+
+    private static @Nullable Map<String, String> invoiceSubscriptionMetadata(JsonNode invoice) {
+        JsonNode metadata = invoice.path("parent").path("subscription_details").path("metadata");
+        if (!metadata.isObject()) return null;
+        var out = new java.util.HashMap<String, String>();
+        metadata.properties().forEach(e -> {
+            if (e.getValue().isString()) out.put(e.getKey(), e.getValue().asString());
+        });
+        return out;
     }
 
     private static @Nullable String meta(@Nullable Map<String, String> metadata, String key) {

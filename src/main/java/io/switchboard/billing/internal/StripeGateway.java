@@ -162,6 +162,92 @@ class StripeGateway {
         }
     }
 
+    /**
+     * A Checkout for a contact plan, on the organisation's own Stripe account when it has one (Connect:
+     * {@code Stripe-Account} header), else on the platform's. Metadata names the organisation, contact
+     * and plan so the webhook can activate the plan on that contact.
+     */
+    Session contactCheckout(
+            UUID orgId,
+            UUID contactId,
+            ContactPlanCatalog.ContactPlan plan,
+            @Nullable String account,
+            @Nullable String customerId,
+            String successUrl,
+            String cancelUrl,
+            String idempotencyKey) {
+        LineItem.Builder item = LineItem.builder().setQuantity(1L);
+        if (plan.stripePriceId() != null) {
+            item.setPrice(plan.stripePriceId());
+        } else {
+            var recurring = PriceData.Recurring.builder();
+            if (plan.periodDays() >= 28 && plan.periodDays() <= 31) {
+                recurring.setInterval(PriceData.Recurring.Interval.MONTH);
+            } else {
+                recurring.setInterval(PriceData.Recurring.Interval.DAY).setIntervalCount((long) plan.periodDays());
+            }
+            item.setPriceData(PriceData.builder()
+                    .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
+                    .setUnitAmount(plan.priceMinor())
+                    .setRecurring(recurring.build())
+                    .setProductData(
+                            PriceData.ProductData.builder().setName(plan.name()).build())
+                    .build());
+        }
+        var params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .setClientReferenceId(contactId.toString())
+                .putMetadata("org_id", orgId.toString())
+                .putMetadata("purpose", "contact_plan")
+                .putMetadata("contact_id", contactId.toString())
+                .putMetadata("contact_plan_id", plan.id().toString())
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata("org_id", orgId.toString())
+                        .putMetadata("purpose", "contact_plan")
+                        .putMetadata("contact_id", contactId.toString())
+                        .putMetadata("contact_plan_id", plan.id().toString())
+                        .build())
+                .addLineItem(item.build())
+                .setSuccessUrl(successUrl)
+                .setCancelUrl(cancelUrl);
+        if (customerId != null) params.setCustomer(customerId);
+        try {
+            return client().checkout().sessions().create(params.build(), options(account, idempotencyKey));
+        } catch (StripeException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Ends a contact's subscription at the end of the paid period (the webhook confirms it later). */
+    void cancelAtPeriodEnd(String subscriptionId, @Nullable String account) {
+        try {
+            client().subscriptions()
+                    .update(
+                            subscriptionId,
+                            com.stripe.param.SubscriptionUpdateParams.builder()
+                                    .setCancelAtPeriodEnd(true)
+                                    .build(),
+                            options(account, null));
+        } catch (StripeException e) {
+            throw failed(e);
+        }
+    }
+
+    Session session(String id, @Nullable String account) throws StripeException {
+        return client().checkout().sessions().retrieve(id, options(account, null));
+    }
+
+    Subscription subscription(String id, @Nullable String account) throws StripeException {
+        return client().subscriptions().retrieve(id, options(account, null));
+    }
+
+    private static RequestOptions options(@Nullable String account, @Nullable String idempotencyKey) {
+        var options = RequestOptions.builder();
+        if (account != null) options.setStripeAccount(account);
+        if (idempotencyKey != null) options.setIdempotencyKey(idempotencyKey);
+        return options.build();
+    }
+
     Session session(String id) throws StripeException {
         return client().checkout().sessions().retrieve(id);
     }

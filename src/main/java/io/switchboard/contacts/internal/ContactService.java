@@ -161,6 +161,16 @@ class ContactService implements ContactDirectory {
     }
 
     @Override
+    public Optional<ContactRef> findByPhone(UUID orgId, String phoneE164) {
+        return db.select(Contacts.ID, Contacts.NAME, Contacts.PHONE, Contacts.OPTED_OUT)
+                .from(Contacts.T)
+                .where(Contacts.ORG_ID.eq(orgId), Contacts.PHONE.eq(phoneE164), Contacts.MERGED_INTO.isNull())
+                .orderBy(Contacts.CREATED_AT)
+                .limit(1)
+                .fetchOptional(r -> new ContactRef(r.value1(), orgId, r.value2(), r.value3(), r.value4()));
+    }
+
+    @Override
     public Optional<UUID> findByIdentity(UUID orgId, UUID channelId, String externalId) {
         return db.select(Identities.CONTACT_ID)
                 .from(Identities.T)

@@ -325,6 +325,16 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     }
 
     @Override
+    public PageResponse<VisibleMessage> visibleMessagesOfContact(UUID orgId, UUID contactId, PageQuery page) {
+        return Pages.fetch(
+                db,
+                page,
+                visibleWhere(orgId, Conversations.ORG_ID.eq(orgId), Conversations.CONTACT_ID.eq(contactId))
+                        .orderBy(Messages.CREATED_AT.desc(), Messages.ID.desc()),
+                this::toVisible);
+    }
+
+    @Override
     public List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since) {
         return visibleWhere(orgId, Messages.CONVERSATION_ID.eq(conversationId), Messages.CREATED_AT.ge(since))
                 .orderBy(Messages.CREATED_AT, Messages.ID)

@@ -78,14 +78,17 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     /**
      * The web chat widget's public API carries a visitor token (its own JWT type, checked by the
-     * webchat channel), never a user credential.
+     * webchat channel), the contact portal a contact token (billing), never a user credential.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(WEBCHAT_PREFIX);
+        String uri = request.getRequestURI();
+        return uri.startsWith(WEBCHAT_PREFIX) || uri.startsWith(PORTAL_PREFIX);
     }
 
     static final String WEBCHAT_PREFIX = "/api/v1/webchat/";
+    /** Contacts' self-service page (billing): contact tokens of their own JWT type, never a user credential. */
+    static final String PORTAL_PREFIX = "/api/v1/portal/";
 
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {

@@ -34,6 +34,11 @@ public class RateLimiter {
         }
     }
 
+    /** Takes one token if there is one; answers whether it did (for callers that answer politely instead of 429). */
+    public boolean tryConsume(String key, int limit, Duration window) {
+        return bucket(key, limit, window).tryConsume(1);
+    }
+
     /** Fails with 429 when the bucket is already empty, without taking a token. */
     public void requireAvailable(String key, int limit, Duration window, String message) {
         var bucket = bucket(key, limit, window);
