@@ -30,6 +30,8 @@ const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
+const ContactPlans = lazy(() => import('./routes/app/contact-plans'))
+const ContactPortal = lazy(() => import('./routes/portal'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -63,6 +65,7 @@ export const routes: RouteObject[] = [
           { path: '/agents/:agentId?', element: <Agents /> },
           { path: '/quick-replies', element: <QuickReplies /> },
           { path: '/billing', element: <Billing /> },
+          { path: '/contact-plans', element: <ContactPlans /> },
           { path: '/knowledge', element: <Knowledge /> },
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },
@@ -77,6 +80,8 @@ export const routes: RouteObject[] = [
       },
     ],
   },
+  // contacts' self-service page: public, outside the dashboard and its sign-in
+  { path: '/portal/:orgId', element: <ContactPortal /> },
   { path: '*', element: <NotFound /> },
 ]
 

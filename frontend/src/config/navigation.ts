@@ -1,4 +1,5 @@
 import {
+  BadgeDollarSignIcon,
   BookOpenIcon,
   BotIcon,
   Building2Icon,
@@ -64,6 +65,7 @@ export const workspaceNav: readonly NavItem[] = [
     comingSoon: 'Outbound messages and calls to lists of contacts, with their results.',
   },
   { to: '/billing', label: 'Billing', icon: CreditCardIcon },
+  { to: '/contact-plans', label: 'Contact plans', icon: BadgeDollarSignIcon },
   {
     to: '/settings',
     label: 'Settings',

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Contact } from '@/api/types'
 import { InputField, SelectField, TextareaField } from '@/components/field'
 import { ProblemAlert } from '@/components/problem-alert'
@@ -88,9 +88,11 @@ interface ContactDialogProps {
   onOpenChange: (open: boolean) => void
   /** Set to edit; absent to create. */
   contact?: Contact
+  /** More about an existing contact from other features (e.g. their plan), shown above the form. */
+  extras?: (contactId: string) => ReactNode
 }
 
-export function ContactDialog({ open, onOpenChange, contact }: ContactDialogProps) {
+export function ContactDialog({ open, onOpenChange, contact, extras }: ContactDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90svh] overflow-y-auto">
@@ -100,6 +102,7 @@ export function ContactDialog({ open, onOpenChange, contact }: ContactDialogProp
             {contact ? 'Change what you know about this person.' : 'Add a person you talk to; phone numbers are stored in E.164.'}
           </DialogDescription>
         </DialogHeader>
+        {open && contact && extras?.(contact.id)}
         {open && <ContactForm key={contact?.id ?? 'new'} contact={contact} onSaved={() => onOpenChange(false)} />}
       </DialogContent>
     </Dialog>

@@ -1,5 +1,5 @@
 import { ContactRoundIcon, MessagesSquareIcon, PlusIcon, SearchIcon } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { Contact } from '@/api/types'
 import { ConfirmDialog } from '@/components/confirm-dialog'
@@ -26,13 +26,33 @@ function useDebounced(value: string) {
 }
 
 /** The dialog for `?id=…` (the inbox links here): loads that contact and edits it. */
-function LinkedContactDialog({ id, onClose }: { id: string; onClose: () => void }) {
+function LinkedContactDialog({
+  id,
+  onClose,
+  extras,
+}: {
+  id: string
+  onClose: () => void
+  extras?: (contactId: string) => ReactNode
+}) {
   const contact = useContact(id)
   if (contact.isError) return <ProblemAlert error={contact.error} />
-  return <ContactDialog open={contact.data !== undefined} contact={contact.data} onOpenChange={(open) => !open && onClose()} />
+  return (
+    <ContactDialog
+      open={contact.data !== undefined}
+      contact={contact.data}
+      extras={extras}
+      onOpenChange={(open) => !open && onClose()}
+    />
+  )
 }
 
-export function ContactsDirectory() {
+interface ContactsDirectoryProps {
+  /** More about a contact from other features (e.g. their plan and usage), shown on the contact's dialog. */
+  contactExtras?: (contactId: string) => ReactNode
+}
+
+export function ContactsDirectory({ contactExtras }: ContactsDirectoryProps = {}) {
   const [params, setParams] = useSearchParams()
   const [page, setPage] = useState(0)
   const [q, setQ] = useState('')
@@ -166,10 +186,15 @@ export function ContactsDirectory() {
         }
       />
       <ContactDialog open={creating} onOpenChange={setCreating} />
-      <ContactDialog open={editing !== undefined} contact={editing} onOpenChange={(open) => !open && setEditing(undefined)} />
+      <ContactDialog
+        open={editing !== undefined}
+        contact={editing}
+        extras={contactExtras}
+        onOpenChange={(open) => !open && setEditing(undefined)} />
       {linkedId && (
         <LinkedContactDialog
           id={linkedId}
+          extras={contactExtras}
           onClose={() =>
             setParams(
               (current) => {

@@ -38,7 +38,13 @@ class TenantIsolationWebTests extends IntegrationTest {
             // platform administration (super admins only): plans are platform data, and any other
             // caller gets the same 403 for every organisation id (BillingWebTests)
             "/api/v1/admin/plans/{id}",
-            "/api/v1/admin/organizations/{id}/plan");
+            "/api/v1/admin/organizations/{id}/plan",
+            // contacts' self-service page: public, the organisation id names whose page it is and a
+            // contact token (never a user's) carries the contact (ContactPlansWebTests: a token of
+            // one contact or organisation never reads another's)
+            "/api/v1/portal/{orgId}/plans",
+            "/api/v1/portal/{orgId}/otp",
+            "/api/v1/portal/{orgId}/verify");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
@@ -107,7 +113,15 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
+        String contactPlanId = api.post(
+                        "/api/v1/contact-plans", Map.of("name", "A's plan", "priceMinor", 900, "aiReplies", 5), tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/contact-plans/{id}", contactPlanId),
+                Map.entry("/api/v1/contact-plans/contacts/{contactId}", contactId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -138,6 +152,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/contact-plans/{id}", Map.of("name", "stolen", "priceMinor", 0)),
+                Map.entry(
+                        "/api/v1/contact-plans/contacts/{contactId}",
+                        Map.of("planId", UUID.randomUUID().toString())),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -224,6 +242,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 pendingEmail,
                 channelId,
                 contactId,
+                contactPlanId,
                 conversationId,
                 agentId,
                 knowledgeBaseId,
