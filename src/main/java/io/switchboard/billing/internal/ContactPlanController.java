@@ -40,13 +40,16 @@ class ContactPlanController {
     private final ContactSubscriptions subscriptions;
     private final ContactDirectory contacts;
     private final OrgTransactions tx;
+    private final BillingProperties properties;
 
     ContactPlanController(
             ContactPlanCatalog plans,
             ContactPlanService service,
             ContactSubscriptions subscriptions,
             ContactDirectory contacts,
-            OrgTransactions tx) {
+            OrgTransactions tx,
+            BillingProperties properties) {
+        this.properties = properties;
         this.plans = plans;
         this.service = service;
         this.subscriptions = subscriptions;
@@ -100,7 +103,7 @@ class ContactPlanController {
                             + " Enterprise unlimited; prices in the billing currency.")
     List<ContactPlan> standard() {
         CurrentPrincipal p = CurrentPrincipal.get().require(Role.ADMIN);
-        return plans.createStandardPlans(p.orgId(), "USD");
+        return plans.createStandardPlans(p.orgId(), properties.currencyCode());
     }
 
     @GetMapping("/settings")

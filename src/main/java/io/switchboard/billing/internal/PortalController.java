@@ -146,9 +146,8 @@ class PortalController {
     @GetMapping("/{orgId}/plans")
     @Operation(summary = "The plans an organisation offers its contacts (404 when it offers none)")
     Offer offer(@PathVariable UUID orgId) {
-        List<ContactPlan> offered = offered(orgId);
         if (!plans.inUse(orgId)) throw ApiProblem.notFound("Contact plans of organisation " + orgId);
-        return new Offer(service.manual() ? "manual" : "stripe", offered);
+        return new Offer(service.manual() ? "manual" : "stripe", offered(orgId));
     }
 
     @PostMapping("/{orgId}/otp")
