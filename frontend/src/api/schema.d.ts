@@ -57,6 +57,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put the conversation under legal hold (admins)
+         * @description A held conversation is skipped by the retention purge and blocks the GDPR erasure of its contact until the hold is cleared. Audited.
+         */
+        put: operations["setLegalHold"];
+        post?: never;
+        /** Clear the legal hold (admins); the retention window applies again. Audited. */
+        delete: operations["clearLegalHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -212,6 +233,23 @@ export interface paths {
         put?: never;
         /** The quick reply's text with the conversation's contact filled in, ready for the composer */
         post: operations["render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
+        post: operations["runNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -565,6 +603,26 @@ export interface paths {
         put?: never;
         /** Merge another contact into this one (identities, conversations, tags; gaps filled) */
         post: operations["merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held on a contact (GDPR access/portability; admins)
+         * @description A ZIP streamed as it is written: `export/manifest.json`, `contact/` (record, identities, contacts merged into it), `audit/events.json` (audit entries about the contact), and one folder per module holding data on them, e.g. `conversations/conversations.json` with every message and `conversations/media/...` with the stored files.
+         */
+        post: operations["export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,7 +1132,10 @@ export interface paths {
         get: operations["get_5"];
         put?: never;
         post?: never;
-        /** Delete a contact with its conversations (admins) */
+        /**
+         * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
+         * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
+         */
         delete: operations["delete_4"];
         options?: never;
         head?: never;
@@ -1203,6 +1264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
+        get: operations["status_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/decisions": {
         parameters: {
             query?: never;
@@ -1262,7 +1340,7 @@ export interface paths {
             cookie?: never;
         };
         /** Which mode is active (offline or providers) and the circuit state of each provider */
-        get: operations["status_1"];
+        get: operations["status_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1726,6 +1804,43 @@ export interface components {
             /** @description available is below the organisation's low-balance threshold */
             lowBalance: boolean;
         };
+        ConversationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            status: string;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            priority: string;
+            labels: string[];
+            /** Format: int32 */
+            unreadCount: number;
+            /** Format: date-time */
+            lastMessageAt: string;
+            /** Format: date-time */
+            lastInboundAt?: string | null;
+            lastMessagePreview?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
+            /**
+             * Format: date-time
+             * @description set while a legal hold keeps the conversation from the retention purge and erasure
+             */
+            legalHoldAt?: string | null;
+        };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
             searchKnowledge?: boolean | null;
@@ -1919,6 +2034,33 @@ export interface components {
         };
         Rendered: {
             text: string;
+        };
+        RetentionRun: {
+            /** Format: uuid */
+            id: string;
+            /** @description schedule or manual */
+            trigger: string;
+            /**
+             * Format: int32
+             * @description the window applied to the organisation; null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: date-time
+             * @description messages created before this were purged
+             */
+            cutoff?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: int64 */
+            messagesDeleted: number;
+            /** Format: int64 */
+            filesDeleted: number;
+            /** Format: int64 */
+            conversationsDeleted: number;
+            error?: string | null;
         };
         ModerationCheckRequest: {
             text: string;
@@ -2714,38 +2856,6 @@ export interface components {
             /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
             resumeBot?: boolean | null;
         };
-        ConversationView: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contactId: string;
-            contactName?: string | null;
-            contactPhone?: string | null;
-            /** Format: uuid */
-            channelId: string;
-            status: string;
-            /** Format: date-time */
-            snoozedUntil?: string | null;
-            /** Format: uuid */
-            assigneeUserId?: string | null;
-            priority: string;
-            labels: string[];
-            /** Format: int32 */
-            unreadCount: number;
-            /** Format: date-time */
-            lastMessageAt: string;
-            /** Format: date-time */
-            lastInboundAt?: string | null;
-            lastMessagePreview?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description set while the bot is paused after a handoff, until resolve or unassign
-             */
-            botPausedAt?: string | null;
-            handoffReason?: string | null;
-        };
         UpdateChannelRequest: {
             name?: string | null;
             /** @description settings to change; an empty value removes one */
@@ -2834,6 +2944,36 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        RetentionStatus: {
+            /**
+             * Format: int32
+             * @description days of conversation history kept; null = unlimited
+             */
+            historyDays?: number | null;
+            /** @description what decides the window, e.g. plan:basic */
+            source: string;
+            /**
+             * Format: date-time
+             * @description messages created before this are purged by the next run; null = never
+             */
+            cutoff?: string | null;
+            /**
+             * Format: int32
+             * @description contacts with their own window (contact plans)
+             */
+            contactsWithOwnWindow: number;
+            /**
+             * Format: int64
+             * @description conversations under legal hold: never purged
+             */
+            legalHolds: number;
+            /** Format: date-time */
+            nextRunAt: string;
+            /** @description time between scheduled runs, ISO-8601 (PT6H) */
+            interval: string;
+            lastRun?: components["schemas"]["RetentionRun"];
+            recentRuns: components["schemas"]["RetentionRun"][];
         };
         ModerationDecision: {
             /** Format: int64 */
@@ -3398,6 +3538,16 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        ErasureReport: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description what went, per module and kind (e.g. conversations.messages); no content */
+            erased: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            erasedAt: string;
+        };
         /** @description RFC 9457 Problem Details; `errors` names the offending fields */
         Problem: {
             /** Format: uri */
@@ -3567,6 +3717,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4038,6 +4250,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rendered"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4941,6 +5182,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -6320,7 +6592,10 @@ export interface operations {
     };
     delete_4: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true erases personal data everywhere (GDPR right to erasure) */
+                erase?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6329,12 +6604,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description erased (erase=true): what went, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description deleted (without erase) */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -6662,6 +6948,35 @@ export interface operations {
             };
         };
     };
+    status_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decisions: {
         parameters: {
             query?: {
@@ -6768,7 +7083,7 @@ export interface operations {
             };
         };
     };
-    status_1: {
+    status_2: {
         parameters: {
             query?: never;
             header?: never;

@@ -6,6 +6,7 @@ import static io.switchboard.agents.internal.AgentTables.Runs;
 
 import io.switchboard.contacts.ContactExport;
 import io.switchboard.contacts.PersonalDataHolder;
+import io.switchboard.conversations.HistoryPurged;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +15,13 @@ import org.jooq.Field;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What agents keep about a contact: callback requests, the memory (summary) of their conversations
- * and the traces of answers to them (which quote their messages).
+ * and the traces of answers to them (which quote their messages). The retention purge takes the
+ * traces and memory of purged history along ({@link HistoryPurged}).
  */
 @Component
 class AgentPersonalData implements PersonalDataHolder {
@@ -86,6 +89,28 @@ class AgentPersonalData implements PersonalDataHolder {
                 .fetch(r -> Map.of("conversationId", r.value1(), "summary", r.value2(), "updatedAt", r.value3()));
         if (!callbacks.isEmpty()) out.json("callback-requests-" + contactId + ".json", callbacks);
         if (!memory.isEmpty()) out.json("conversation-summaries-" + contactId + ".json", memory);
+    }
+
+    /** The retention purge took these messages: traces quoting them and memory of emptied conversations go too. */
+    @EventListener
+    void on(HistoryPurged purged) {
+        db.deleteFrom(Runs.T)
+                .where(
+                        Runs.ORG_ID.eq(purged.orgId()),
+                        Runs.INBOUND_MESSAGE_ID
+                                .in(purged.messageIds())
+                                .or(Runs.REPLY_MESSAGE_ID.in(purged.messageIds())))
+                .execute();
+        if (!purged.conversationIds().isEmpty()) {
+            db.deleteFrom(ConversationState.T)
+                    .where(
+                            ConversationState.ORG_ID.eq(purged.orgId()),
+                            ConversationState.CONVERSATION_ID.in(purged.conversationIds()))
+                    .execute();
+            db.deleteFrom(Runs.T)
+                    .where(Runs.ORG_ID.eq(purged.orgId()), Runs.CONVERSATION_ID.in(purged.conversationIds()))
+                    .execute();
+        }
     }
 
     @Override

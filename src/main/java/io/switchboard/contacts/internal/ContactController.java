@@ -106,7 +106,7 @@ class ContactController {
                     + " entries, agent memory, ...), then the contact record and identities go; the answer (200) and"
                     + " the audit record `contact.erased` carry counts only, never content. A conversation under legal"
                     + " hold blocks the erasure (409 erasure-blocked).")
-    @ApiResponse(responseCode = "204", description = "deleted (without erase)")
+    @ApiResponse(responseCode = "204", description = "deleted (without erase)", content = @Content)
     @ApiResponse(
             responseCode = "200",
             description = "erased (erase=true): what went, counted",

@@ -6,6 +6,7 @@ import static io.switchboard.conversations.internal.ConversationTables.Messages;
 import io.switchboard.contacts.ContactExport;
 import io.switchboard.contacts.PersonalDataHolder;
 import io.switchboard.conversations.ConversationRetention;
+import io.switchboard.conversations.HistoryPurged;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.shared.db.AfterCommit;
 import io.switchboard.storage.BlobStore;
@@ -22,11 +23,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,11 +48,13 @@ class ConversationPrivacy implements ConversationRetention, PersonalDataHolder {
     private final DSLContext db;
     private final JsonMapper json;
     private final BlobStore blobs;
+    private final ApplicationEventPublisher events;
 
-    ConversationPrivacy(DSLContext db, JsonMapper json, BlobStore blobs) {
+    ConversationPrivacy(DSLContext db, JsonMapper json, BlobStore blobs, ApplicationEventPublisher events) {
         this.db = db;
         this.json = json;
         this.blobs = blobs;
+        this.events = events;
     }
 
     // ---- retention
@@ -83,8 +88,8 @@ class ConversationPrivacy implements ConversationRetention, PersonalDataHolder {
             String key = r.get(2, String.class);
             if (key != null) files.add(key);
         }
-        int conversations = touched.isEmpty()
-                ? 0
+        List<UUID> emptied = touched.isEmpty()
+                ? List.of()
                 : db.deleteFrom(Conversations.T)
                         .where(
                                 Conversations.ORG_ID.eq(orgId),
@@ -95,9 +100,11 @@ class ConversationPrivacy implements ConversationRetention, PersonalDataHolder {
                                 DSL.notExists(DSL.selectOne()
                                         .from(Messages.T)
                                         .where(Messages.CONVERSATION_ID.eq(Conversations.ID))))
-                        .execute();
+                        .returningResult(Conversations.ID)
+                        .fetch(Record1::value1);
+        if (!messageIds.isEmpty()) events.publishEvent(new HistoryPurged(orgId, messageIds, emptied));
         deleteFilesAfterCommit(orgId, files);
-        return new PurgedHistory(messageIds, files.size(), conversations);
+        return new PurgedHistory(messageIds, files.size(), emptied.size());
     }
 
     @Override
