@@ -3,10 +3,13 @@ package io.switchboard.billing.internal;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
@@ -160,6 +163,42 @@ class StripeGateway {
         } catch (StripeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Charges the customer's default card off-session for an automatic credit top-up. Answers the
+     * PaymentIntent (status succeeded when paid at once); a declined card comes back as a
+     * StripeException with the card error.
+     */
+    PaymentIntent chargeSavedCard(UUID orgId, String customerId, long amountMinor, String currency, String key)
+            throws StripeException {
+        Customer customer = client().customers().retrieve(customerId);
+        String paymentMethod = customer.getInvoiceSettings() == null
+                ? null
+                : customer.getInvoiceSettings().getDefaultPaymentMethod();
+        if (paymentMethod == null) {
+            throw ApiProblem.conflict(
+                    "no-payment-method",
+                    "No default payment method is saved with Stripe; add one in the billing portal");
+        }
+        return client().paymentIntents()
+                .create(
+                        PaymentIntentCreateParams.builder()
+                                .setAmount(amountMinor)
+                                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                                .setCustomer(customerId)
+                                .setPaymentMethod(paymentMethod)
+                                .setOffSession(true)
+                                .setConfirm(true)
+                                .setDescription("Switchboard credits (automatic top-up)")
+                                .putMetadata("org_id", orgId.toString())
+                                .putMetadata("purpose", "credits_auto")
+                                .build(),
+                        RequestOptions.builder().setIdempotencyKey(key).build());
+    }
+
+    PaymentIntent paymentIntent(String id) throws StripeException {
+        return client().paymentIntents().retrieve(id);
     }
 
     Session session(String id) throws StripeException {
