@@ -119,6 +119,12 @@ class RetentionIntegrationTests extends IntegrationTest {
                 org.token());
         assertThat(upload.status()).as(upload.raw()).isEqualTo(201);
         String fileKey = upload.json().get("content").get("fileKey").asString();
+        String fileMessage = upload.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> count(
+                                "select count(*) from outbound_messages where message_id = ?::uuid and status = 'sent'",
+                                fileMessage)
+                        == 1);
         // Walt: an old conversation under legal hold; Dora: an old conversation with nothing newer
         String walt = say(org, "+14155550302", "Walt", "The ancient walrus invoice is disputed");
         String dora = say(org, "+14155550303", "Dora", "My ancient dodo order from last year");
@@ -151,6 +157,9 @@ class RetentionIntegrationTests extends IntegrationTest {
                         org.id().toString()))
                 .isOne(); // Walt's (held)
         assertThat(searchSnippets(org, "ancient")).containsExactly("The ancient walrus invoice is disputed");
+        // the channel's delivery row (the recipient's address) went with the message
+        assertThat(count("select count(*) from outbound_messages where message_id = ?::uuid", fileMessage))
+                .isZero();
         // the audit log has the counts, no content
         var audit = api.get("/api/v1/audit-events?action=retention.purged", org.token());
         assertThat(audit.status()).as(audit.raw()).isEqualTo(200);

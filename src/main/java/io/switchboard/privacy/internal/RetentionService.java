@@ -34,6 +34,9 @@ import org.springframework.stereotype.Service;
 class RetentionService {
 
     static final int BATCH = 500;
+    /** How long the record of a run is kept (the audit log keeps the counts for good). */
+    static final java.time.Duration RUN_HISTORY = java.time.Duration.ofDays(180);
+
     private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
 
     private final DSLContext db;
@@ -131,6 +134,9 @@ class RetentionService {
                     .set(Runs.CONVERSATIONS_DELETED, totals.conversations)
                     .set(Runs.ERROR, finalError)
                     .where(Runs.ORG_ID.eq(orgId), Runs.ID.eq(runId))
+                    .execute();
+            db.deleteFrom(Runs.T)
+                    .where(Runs.ORG_ID.eq(orgId), Runs.STARTED_AT.lt(now.minus(RUN_HISTORY)))
                     .execute();
             if (totals.messages > 0 || "manual".equals(trigger) || finalError != null) {
                 var details = new LinkedHashMap<String, Object>();
