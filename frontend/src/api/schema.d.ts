@@ -6647,9 +6647,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErasureReport"];
-                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {
