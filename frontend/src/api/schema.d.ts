@@ -744,7 +744,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL */
+        /** Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL. With a paid subscription already running, changes its plan in place with prorations instead */
         post: operations["planCheckout"];
         delete?: never;
         options?: never;

@@ -205,7 +205,13 @@ class StripeEventWorker {
     }
 
     private @Nullable UUID syncSubscription(String subscriptionId) throws StripeException {
-        Subscription sub = stripe.subscription(subscriptionId);
+        return apply(stripe.subscription(subscriptionId));
+    }
+
+    /** Applies a subscription as Stripe reports it now (plan, status, period, cancellation). */
+    @Nullable
+    UUID apply(Subscription sub) {
+        String subscriptionId = sub.getId();
         UUID orgId = org(sub.getMetadata(), sub.getCustomer())
                 .or(() -> subscriptions.orgOfStripeSubscription(subscriptionId))
                 .orElse(null);

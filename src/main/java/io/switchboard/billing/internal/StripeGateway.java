@@ -6,10 +6,12 @@ import com.stripe.model.Charge;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
@@ -195,6 +197,56 @@ class StripeGateway {
                                 .putMetadata("purpose", "credits_auto")
                                 .build(),
                         RequestOptions.builder().setIdempotencyKey(key).build());
+    }
+
+    /**
+     * Moves an existing subscription to another plan with prorations (Stripe credits the unused time
+     * of the old price on the next invoice), keeping the subscription, its card and its cycle.
+     */
+    Subscription changePlan(String subscriptionId, Plan plan) {
+        if (plan.priceMinor() == null) {
+            throw ApiProblem.badRequest("custom-price", "The " + plan.name() + " plan has a custom price: contact us");
+        }
+        try {
+            Subscription current = client().subscriptions().retrieve(subscriptionId);
+            SubscriptionItem item = current.getItems().getData().getFirst();
+            var itemParams = SubscriptionUpdateParams.Item.builder().setId(item.getId());
+            if (plan.stripePriceId() != null) {
+                itemParams.setPrice(plan.stripePriceId());
+            } else {
+                var recurring = SubscriptionUpdateParams.Item.PriceData.Recurring.builder();
+                if (plan.periodDays() >= 28 && plan.periodDays() <= 31) {
+                    recurring.setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.MONTH);
+                } else {
+                    recurring
+                            .setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.DAY)
+                            .setIntervalCount((long) plan.periodDays());
+                }
+                // a subscription item's inline price needs a product id: keep the item's product
+                itemParams.setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
+                        .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
+                        .setUnitAmount(plan.priceMinor())
+                        .setProduct(item.getPrice().getProduct())
+                        .setRecurring(recurring.build())
+                        .build());
+            }
+            return client().subscriptions()
+                    .update(
+                            subscriptionId,
+                            SubscriptionUpdateParams.builder()
+                                    .addItem(itemParams.build())
+                                    .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                                    .setCancelAtPeriodEnd(false)
+                                    .putMetadata("plan_id", plan.id())
+                                    .build(),
+                            RequestOptions.builder()
+                                    // the same change from the same price is one request, however often retried
+                                    .setIdempotencyKey("plan-change-" + subscriptionId + "-"
+                                            + item.getPrice().getId() + "-" + plan.id())
+                                    .build());
+        } catch (StripeException e) {
+            throw failed(e);
+        }
     }
 
     PaymentIntent paymentIntent(String id) throws StripeException {

@@ -311,6 +311,85 @@ class StripeBillingWebTests extends ProviderFakesTest {
                 postRequestedFor(urlEqualTo("/stripe/v1/customers")).withFormParam("metadata[org_id]", equalTo(orgId)));
     }
 
+    @Test
+    void aPayingOrganisationChangesPlanInPlaceWithProrations() {
+        JsonNode session = signup("Plan Changer");
+        String token = token(session);
+        String orgId = session.get("organization").get("id").asString();
+        String customer = unique("cus_");
+        String sub = unique("sub_");
+        stubSubscription(sub, customer, orgId, "active");
+        subscriptions.applyStripe(
+                UUID.fromString(orgId),
+                sub,
+                customer,
+                "active",
+                "basic",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(29)),
+                false);
+        long end = Instant.now().plus(Duration.ofDays(29)).getEpochSecond();
+        PROVIDERS.stubFor(post(urlEqualTo("/stripe/v1/subscriptions/" + sub))
+                .withHeader("Authorization", equalTo("Bearer " + STRIPE_SECRET_KEY))
+                .withHeader("Idempotency-Key", equalTo("plan-change-" + sub + "-price_basic-pro"))
+                .withFormParam("items[0][id]", equalTo("si_" + sub))
+                .withFormParam("items[0][price_data][unit_amount]", equalTo("2500"))
+                .withFormParam("items[0][price_data][product]", equalTo("prod_switchboard"))
+                .withFormParam("items[0][price_data][recurring][interval]", equalTo("month"))
+                .withFormParam("proration_behavior", equalTo("create_prorations"))
+                .withFormParam("metadata[plan_id]", equalTo("pro"))
+                .willReturn(json(Map.of(
+                        "id",
+                        sub,
+                        "object",
+                        "subscription",
+                        "status",
+                        "active",
+                        "customer",
+                        customer,
+                        "cancel_at_period_end",
+                        false,
+                        "metadata",
+                        Map.of("org_id", orgId, "plan_id", "pro"),
+                        "items",
+                        Map.of(
+                                "object",
+                                "list",
+                                "data",
+                                java.util.List.of(Map.of(
+                                        "id",
+                                        "si_" + sub,
+                                        "object",
+                                        "subscription_item",
+                                        "current_period_start",
+                                        Instant.now().minus(Duration.ofDays(1)).getEpochSecond(),
+                                        "current_period_end",
+                                        end,
+                                        "price",
+                                        Map.of(
+                                                "id",
+                                                "price_pro_inline",
+                                                "object",
+                                                "price",
+                                                "product",
+                                                "prod_switchboard"))))))));
+
+        var same = api.post("/api/v1/billing/checkout", Map.of("planId", "basic"), token);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().get("errors").toString()).contains("already on Basic");
+
+        var changed = api.post("/api/v1/billing/checkout", Map.of("planId", "pro"), token);
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.json().get("url").asString()).endsWith("/billing?checkout=changed");
+        JsonNode billing = api.get("/api/v1/billing", token).json();
+        assertThat(billing.get("plan").get("id").asString()).isEqualTo("pro");
+        assertThat(billing.get("status").asString()).isEqualTo("active");
+        PROVIDERS.verify(
+                0,
+                postRequestedFor(urlEqualTo("/stripe/v1/checkout/sessions"))
+                        .withFormParam("customer", equalTo(customer)));
+    }
+
     // ---- low balance and automatic top-up ---------------------------------------------------------
 
     @Test
@@ -519,7 +598,13 @@ class StripeBillingWebTests extends ProviderFakesTest {
                                         "current_period_end",
                                         end,
                                         "price",
-                                        Map.of("id", "price_basic", "object", "price"))))))));
+                                        Map.of(
+                                                "id",
+                                                "price_basic",
+                                                "object",
+                                                "price",
+                                                "product",
+                                                "prod_switchboard"))))))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Object body) {
