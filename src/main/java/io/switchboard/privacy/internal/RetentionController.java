@@ -57,7 +57,7 @@ class RetentionController {
     @Operation(
             summary = "Data retention: the window of the organisation's plan, legal holds, next and recent purge runs"
                     + " (admins)")
-    RetentionStatus status() {
+    RetentionStatus retentionStatus() {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         RetentionWindow window = retention.window(principal.orgId());
         List<RetentionRun> runs = retention.recentRuns(principal.orgId(), 10);
@@ -77,7 +77,7 @@ class RetentionController {
     @Operation(
             summary = "Purge now (admins): deletes history older than the window, except conversations under legal"
                     + " hold; answers the run's counts (also written to the audit log as retention.purged)")
-    RetentionRun runNow() {
+    RetentionRun runRetentionNow() {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         var actor = principal.method() == CurrentPrincipal.AuthMethod.API_KEY
                 ? new AuditLog.Actor("api_key", principal.apiKeyId(), principal.label())
