@@ -249,7 +249,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
-        post: operations["runNow"];
+        post: operations["runRetentionNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1272,7 +1272,7 @@ export interface paths {
             cookie?: never;
         };
         /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
-        get: operations["status_1"];
+        get: operations["retentionStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1340,7 +1340,7 @@ export interface paths {
             cookie?: never;
         };
         /** Which mode is active (offline or providers) and the circuit state of each provider */
-        get: operations["status_2"];
+        get: operations["status_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4292,7 +4292,7 @@ export interface operations {
             };
         };
     };
-    runNow: {
+    runRetentionNow: {
         parameters: {
             query?: never;
             header?: never;
@@ -6975,7 +6975,7 @@ export interface operations {
             };
         };
     };
-    status_1: {
+    retentionStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -7110,7 +7110,7 @@ export interface operations {
             };
         };
     };
-    status_2: {
+    status_1: {
         parameters: {
             query?: never;
             header?: never;
