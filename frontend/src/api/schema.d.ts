@@ -57,57 +57,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contact-plans/{id}": {
+    "/api/v1/conversations/{id}/legal-hold": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One contact plan */
-        get: operations["get"];
-        /** Replace a contact plan's fields (admins); subscribers get the new limits at once */
-        put: operations["update"];
+        get?: never;
+        /**
+         * Put the conversation under legal hold (admins)
+         * @description A held conversation is skipped by the retention purge and blocks the GDPR erasure of its contact until the hold is cleared. Audited.
+         */
+        put: operations["setLegalHold"];
         post?: never;
-        /** Delete a contact plan (admins); a plan with subscriptions is archived instead */
-        delete: operations["delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Billing mode and Stripe account used for contact plans */
-        get: operations["settings_2"];
-        /** Set the organisation's own Stripe account for contact plans (admins) */
-        put: operations["updateSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/contacts/{contactId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The plan that applies to a contact, its subscription and the replies used this period */
-        get: operations["contactStatus"];
-        /** Put a contact on a plan from now (admins; manual mode or a custom deal) */
-        put: operations["assign"];
-        post?: never;
-        /** Cancel a contact's plan (admins): manual plans end now, Stripe ones at the period's end */
-        delete: operations["cancel"];
+        /** Clear the legal hold (admins); the retention window applies again. Audited. */
+        delete: operations["clearLegalHold"];
         options?: never;
         head?: never;
         patch?: never;
@@ -121,12 +86,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_1"];
+        get: operations["get"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
-        put: operations["update_1"];
+        put: operations["update"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete_1"];
+        delete: operations["delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -141,7 +106,7 @@ export interface paths {
         };
         get?: never;
         /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
-        put: operations["assign_1"];
+        put: operations["assign"];
         post?: never;
         delete?: never;
         options?: never;
@@ -274,7 +239,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/portal/{orgId}/verify": {
+    "/api/v1/privacy/retention/run": {
         parameters: {
             query?: never;
             header?: never;
@@ -283,62 +248,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange the code for a contact token (30 minutes) */
-        post: operations["verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/{orgId}/otp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a sign-in code to a contact's phone
-         * @description Same answer whether or not the phone belongs to a contact; only contacts get a code. Rate limited per phone and per client address.
-         */
-        post: operations["requestCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/checkout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A Stripe Checkout to buy a plan (contact token, stripe mode) */
-        post: operations["checkout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel the signed-in contact's plan (contact token): Stripe plans end with the paid period */
-        post: operations["cancel_1"];
+        /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
+        post: operations["runRetentionNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -698,6 +609,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held on a contact (GDPR access/portability; admins)
+         * @description A ZIP streamed as it is written: `export/manifest.json`, `contact/` (record, identities, contacts merged into it), `audit/events.json` (audit entries about the contact), and one folder per module holding data on them, e.g. `conversations/conversations.json` with every message and `conversations/media/...` with the stored files.
+         */
+        post: operations["export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/import": {
         parameters: {
             query?: never;
@@ -715,44 +646,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contact-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The organisation's contact plans in display order */
-        get: operations["list_4"];
-        put?: never;
-        /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
-        post: operations["create_4"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/standard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create the standard plans (admins, only while there are none)
-         * @description Free allowance 10 replies / 7 days of history, Basic 100 replies / 30 days, Pro 1,000 / 90 days, Enterprise unlimited; prices in the billing currency.
-         */
-        post: operations["standard"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/channels": {
         parameters: {
             query?: never;
@@ -761,10 +654,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_5"];
+        get: operations["list_4"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_5"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1072,10 +965,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_6"];
+        get: operations["list_5"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_6"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1107,10 +1000,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_7"];
+        get: operations["list_6"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_7"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1125,15 +1018,15 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_2"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_2"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
-        patch: operations["update_2"];
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/v1/members/{userId}": {
@@ -1169,7 +1062,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change my name or phone (phone in international format, used for code sign-in) */
-        patch: operations["update_3"];
+        patch: operations["update_2"];
         trace?: never;
     };
     "/api/v1/llm/providers/{id}": {
@@ -1180,15 +1073,15 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_3"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_3"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
-        patch: operations["update_4"];
+        patch: operations["update_3"];
         trace?: never;
     };
     "/api/v1/knowledge-bases/{id}": {
@@ -1199,15 +1092,15 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_4"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_4"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
-        patch: operations["update_5"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -1218,14 +1111,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_5"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_6"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1236,15 +1129,18 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_6"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
-        /** Delete a contact with its conversations (admins) */
-        delete: operations["delete_5"];
+        /**
+         * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
+         * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
+         */
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_7"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1255,7 +1151,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_7"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1263,7 +1159,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_8"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1280,7 +1176,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_9"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -1368,49 +1264,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/portal/{orgId}/plans": {
+    "/api/v1/privacy/retention": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The plans an organisation offers its contacts (404 when it offers none) */
-        get: operations["offer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in contact: plan, usage this period and the plans on offer (contact token) */
-        get: operations["me_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in contact's messages on every channel, newest first (contact token) */
-        get: operations["history"];
+        /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
+        get: operations["retentionStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1635,7 +1497,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_8"];
+        get: operations["list_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1971,151 +1833,42 @@ export interface components {
             /** @description automatic top-up with the card saved in Stripe (stripe mode only) */
             autoTopUp: components["schemas"]["AutoTopUpView"];
         };
-        ContactPlanInput: {
-            name: string;
-            description?: string | null;
-            /** Format: int64 */
-            priceMinor: number;
-            currency?: string | null;
-            /**
-             * Format: int64
-             * @description AI replies per period; null = unlimited
-             */
-            aiReplies?: number | null;
-            /**
-             * Format: int32
-             * @description 30 when omitted
-             */
-            periodDays?: number | null;
-            /**
-             * Format: int32
-             * @description null = unlimited
-             */
-            historyDays?: number | null;
-            /**
-             * Format: int32
-             * @description null = no limit
-             */
-            messagesPerMinute?: number | null;
-            /** @description the limits of contacts without a subscription; false when omitted */
-            freeAllowance?: boolean | null;
-            stripePriceId?: string | null;
-            /** Format: int32 */
-            sortOrder?: number | null;
-        };
-        /** @description A plan an organisation sells to its contacts; null limits = unlimited */
-        ContactPlan: {
+        ConversationView: {
             /** Format: uuid */
             id: string;
-            name: string;
-            description: string;
-            /**
-             * Format: int64
-             * @description price per period in minor units (0 for the free allowance)
-             */
-            priceMinor: number;
-            currency: string;
-            /**
-             * Format: int64
-             * @description AI replies per period; null = unlimited
-             */
-            aiReplies?: number | null;
-            /** Format: int32 */
-            periodDays: number;
-            /**
-             * Format: int32
-             * @description days of conversation history kept for the contact; null = unlimited
-             */
-            historyDays?: number | null;
-            /**
-             * Format: int32
-             * @description inbound messages per minute before the agent asks to slow down; null = no limit
-             */
-            messagesPerMinute?: number | null;
-            /** @description the limits of contacts without a subscription (at most one plan) */
-            freeAllowance: boolean;
-            stripePriceId?: string | null;
-            /** @description no longer offered; existing subscribers keep it */
-            archived: boolean;
-            /** Format: int32 */
-            sortOrder: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ContactBillingSettingsInput: {
-            /** @description acct_...; empty or null = use the platform's account */
-            stripeAccountId?: string | null;
-        };
-        ContactBillingSettings: {
-            /** @description stripe: contacts pay through Stripe Checkout; manual: admins assign plans */
-            mode: string;
-            /** @description the organisation's own Stripe account (Connect); null = the platform's account */
-            stripeAccountId?: string | null;
-            /** @description path of the contacts' self-service page on this server */
-            portalPath: string;
-        };
-        AssignContactPlanRequest: {
-            /** Format: uuid */
-            planId: string;
-        };
-        /** @description The plan that applies to a contact now and what they used */
-        ContactPlanStatus: {
             /** Format: uuid */
             contactId: string;
-            /** @description the plan that applies now: the subscription's, else the free allowance; null = not limited */
-            plan?: components["schemas"]["ContactPlan"];
-            /** @description the contact's subscription, also when cancelled */
-            subscription?: components["schemas"]["ContactSubscription"];
-            /** @description true when the free allowance applies (no live subscription) */
-            onFreeAllowance: boolean;
-            /**
-             * Format: int64
-             * @description AI replies used in the current window
-             */
-            used: number;
-            /**
-             * Format: int64
-             * @description AI replies allowed in the window; null = unlimited
-             */
-            limit?: number | null;
-            /**
-             * Format: int32
-             * @description used / limit in percent; null when unlimited
-             */
-            percent?: number | null;
-            /** Format: date-time */
-            windowStart: string;
-            /** Format: date-time */
-            windowEnd?: string | null;
-            /**
-             * Format: int32
-             * @description days of history kept for this contact; null = the organisation's window
-             */
-            historyDays?: number | null;
-            /** @description stripe: contacts pay through Checkout; manual: admins assign plans */
-            mode: string;
-        };
-        ContactSubscription: {
+            contactName?: string | null;
+            contactPhone?: string | null;
             /** Format: uuid */
-            contactId: string;
-            /** Format: uuid */
-            planId: string;
-            /** @description active, past_due or cancelled */
+            channelId: string;
             status: string;
             /** Format: date-time */
-            periodStart: string;
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            priority: string;
+            labels: string[];
+            /** Format: int32 */
+            unreadCount: number;
             /** Format: date-time */
-            periodEnd: string;
-            cancelAtPeriodEnd: boolean;
-            /** @description manual (assigned by an admin) or stripe */
-            source: string;
-            stripeAccountId?: string | null;
-            stripeCustomerId?: string | null;
-            stripeSubscriptionId?: string | null;
+            lastMessageAt: string;
             /** Format: date-time */
-            updatedAt: string;
+            lastInboundAt?: string | null;
+            lastMessagePreview?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
+            /**
+             * Format: date-time
+             * @description set while a legal hold keeps the conversation from the retention purge and erasure
+             */
+            legalHoldAt?: string | null;
         };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
@@ -2311,32 +2064,32 @@ export interface components {
         Rendered: {
             text: string;
         };
-        PortalVerifyRequest: {
-            phone: string;
-            code: string;
-        };
-        PortalSession: {
-            /** @description send as Authorization: Bearer to /api/v1/portal/me, /history, /cancel, /checkout */
-            token: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        PortalCodeRequest: {
-            phone: string;
-        };
-        PortalCodeSent: {
-            /** Format: int64 */
-            expiresInSeconds: number;
-            /** @description how codes are delivered now: log (development), sms or whatsapp */
-            delivery: string;
-        };
-        PortalCheckoutRequest: {
+        RetentionRun: {
             /** Format: uuid */
-            planId: string;
-        };
-        PortalCheckout: {
-            /** @description send the browser here (Stripe Checkout) */
-            url: string;
+            id: string;
+            /** @description schedule or manual */
+            trigger: string;
+            /**
+             * Format: int32
+             * @description the window applied to the organisation; null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: date-time
+             * @description messages created before this were purged
+             */
+            cutoff?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: int64 */
+            messagesDeleted: number;
+            /** Format: int64 */
+            filesDeleted: number;
+            /** Format: int64 */
+            conversationsDeleted: number;
+            error?: string | null;
         };
         ModerationCheckRequest: {
             text: string;
@@ -3132,38 +2885,6 @@ export interface components {
             /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
             resumeBot?: boolean | null;
         };
-        ConversationView: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contactId: string;
-            contactName?: string | null;
-            contactPhone?: string | null;
-            /** Format: uuid */
-            channelId: string;
-            status: string;
-            /** Format: date-time */
-            snoozedUntil?: string | null;
-            /** Format: uuid */
-            assigneeUserId?: string | null;
-            priority: string;
-            labels: string[];
-            /** Format: int32 */
-            unreadCount: number;
-            /** Format: date-time */
-            lastMessageAt: string;
-            /** Format: date-time */
-            lastInboundAt?: string | null;
-            lastMessagePreview?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description set while the bot is paused after a handoff, until resolve or unassign
-             */
-            botPausedAt?: string | null;
-            handoffReason?: string | null;
-        };
         UpdateChannelRequest: {
             name?: string | null;
             /** @description settings to change; an empty value removes one */
@@ -3253,42 +2974,35 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        PortalOffer: {
-            /** @description stripe: plans are bought through Checkout; manual: ask the team */
-            mode: string;
-            plans: components["schemas"]["ContactPlan"][];
-        };
-        PortalMe: {
-            /** Format: uuid */
-            contactId: string;
-            name?: string | null;
-            phone?: string | null;
-            plan: components["schemas"]["ContactPlanStatus"];
-            /** @description plans the contact can buy */
-            offered: components["schemas"]["ContactPlan"][];
-            mode: string;
-        };
-        PageResponsePortalMessage: {
-            items: components["schemas"]["PortalMessage"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
-        };
-        PortalMessage: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            conversationId: string;
-            /** @description inbound (the contact wrote) or outbound */
-            direction: string;
-            text: string;
+        RetentionStatus: {
+            /**
+             * Format: int32
+             * @description days of conversation history kept; null = unlimited
+             */
+            historyDays?: number | null;
+            /** @description what decides the window, e.g. plan:basic */
+            source: string;
+            /**
+             * Format: date-time
+             * @description messages created before this are purged by the next run; null = never
+             */
+            cutoff?: string | null;
+            /**
+             * Format: int32
+             * @description contacts with their own window (contact plans)
+             */
+            contactsWithOwnWindow: number;
+            /**
+             * Format: int64
+             * @description conversations under legal hold: never purged
+             */
+            legalHolds: number;
             /** Format: date-time */
-            createdAt: string;
+            nextRunAt: string;
+            /** @description time between scheduled runs, ISO-8601 (PT6H) */
+            interval: string;
+            lastRun?: components["schemas"]["RetentionRun"];
+            recentRuns: components["schemas"]["RetentionRun"][];
         };
         ModerationDecision: {
             /** Format: int64 */
@@ -3855,6 +3569,16 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        ErasureReport: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description what went, per module and kind (e.g. conversations.messages); no content */
+            erased: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            erasedAt: string;
+        };
         /** @description RFC 9457 Problem Details; `errors` names the offending fields */
         Problem: {
             /** Format: uri */
@@ -4037,261 +3761,69 @@ export interface operations {
             };
         };
     };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactPlanInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    settings_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactBillingSettings"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactBillingSettingsInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactBillingSettings"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    contactStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignContactPlanRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4322,7 +3854,7 @@ export interface operations {
             };
         };
     };
-    update_1: {
+    update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4357,7 +3889,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -4386,7 +3918,7 @@ export interface operations {
             };
         };
     };
-    assign_1: {
+    assign: {
         parameters: {
             query?: never;
             header?: never;
@@ -4762,110 +4294,7 @@ export interface operations {
             };
         };
     };
-    verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalVerifyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalSession"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    requestCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalCodeSent"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    checkout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalCheckoutRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalCheckout"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_1: {
+    runRetentionNow: {
         parameters: {
             query?: never;
             header?: never;
@@ -4880,7 +4309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
+                    "application/json": components["schemas"]["RetentionRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5797,6 +5226,37 @@ export interface operations {
             };
         };
     };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importCsv: {
         parameters: {
             query?: never;
@@ -5836,100 +5296,6 @@ export interface operations {
     list_4: {
         parameters: {
             query?: {
-                /** @description include archived plans */
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactPlanInput"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    standard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_5: {
-        parameters: {
-            query?: {
                 /** @description 0-based page number */
                 page?: number | null;
                 /** @description items per page, 1..100 */
@@ -5961,7 +5327,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -6583,7 +5949,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6617,7 +5983,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6685,7 +6051,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6714,7 +6080,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6747,7 +6113,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6778,7 +6144,7 @@ export interface operations {
             };
         };
     };
-    delete_2: {
+    delete_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6807,7 +6173,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6935,7 +6301,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6968,7 +6334,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6986,6 +6352,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LlmProvider"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmProvider"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7039,7 +6500,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
+                "application/json": components["schemas"]["KnowledgeBaseRequest"];
             };
         };
         responses: {
@@ -7049,7 +6510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LlmProvider"];
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7080,101 +6541,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["KnowledgeBaseRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
@@ -7189,7 +6555,7 @@ export interface operations {
             };
         };
     };
-    update_6: {
+    update_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -7224,7 +6590,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -7255,9 +6621,12 @@ export interface operations {
             };
         };
     };
-    delete_5: {
+    delete_4: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true erases personal data everywhere (GDPR right to erasure) */
+                erase?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7266,7 +6635,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description erased (erase=true): what went, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description deleted (without erase) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7284,7 +6662,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7319,7 +6697,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7379,7 +6757,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7414,7 +6792,7 @@ export interface operations {
             };
         };
     };
-    update_9: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -7599,38 +6977,7 @@ export interface operations {
             };
         };
     };
-    offer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalOffer"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    me_1: {
+    retentionStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -7645,41 +6992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalMe"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    history: {
-        parameters: {
-            query?: {
-                /** @description 0-based page number */
-                page?: number | null;
-                /** @description items per page, 1..100 */
-                size?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponsePortalMessage"];
+                    "application/json": components["schemas"]["RetentionStatus"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8122,7 +7435,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description 0-based page number */

@@ -1,4 +1,5 @@
 import {
+  ArchiveIcon,
   BadgeDollarSignIcon,
   BookOpenIcon,
   BotIcon,
@@ -79,6 +80,12 @@ export const adminNav: readonly NavItem[] = [
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
+  {
+    to: '/privacy',
+    label: 'Data retention',
+    icon: ArchiveIcon,
+    visible: ({ me }) => canManageOrganization(me?.role),
+  },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

@@ -13,9 +13,11 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { Label } from '@/components/ui/label'
+import { useCanManageOrganization } from '@/lib/auth'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { contactInput, contactTitle, useSaveContact } from '../api/contacts'
+import { ContactPrivacy } from './contact-privacy'
 
 const FIELDS = ['name', 'phone', 'email', 'countryCode', 'tags', 'optedOut', 'consent', 'notes']
 
@@ -90,9 +92,12 @@ interface ContactDialogProps {
   contact?: Contact
   /** More about an existing contact from other features (e.g. their plan), shown above the form. */
   extras?: (contactId: string) => ReactNode
+  /** Called after a GDPR erasure with a summary of what went. */
+  onErased?: (summary: string) => void
 }
 
-export function ContactDialog({ open, onOpenChange, contact, extras }: ContactDialogProps) {
+export function ContactDialog({ open, onOpenChange, contact, extras, onErased }: ContactDialogProps) {
+  const canManage = useCanManageOrganization()
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90svh] overflow-y-auto">
@@ -104,6 +109,15 @@ export function ContactDialog({ open, onOpenChange, contact, extras }: ContactDi
         </DialogHeader>
         {open && contact && extras?.(contact.id)}
         {open && <ContactForm key={contact?.id ?? 'new'} contact={contact} onSaved={() => onOpenChange(false)} />}
+        {open && contact && canManage && (
+          <ContactPrivacy
+            contact={contact}
+            onErased={(summary) => {
+              onOpenChange(false)
+              onErased?.(summary)
+            }}
+          />
+        )}
       </DialogContent>
     </Dialog>
   )

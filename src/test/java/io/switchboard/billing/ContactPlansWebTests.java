@@ -29,6 +29,9 @@ class ContactPlansWebTests extends IntegrationTest {
     @Autowired
     ContactPlans contactPlans;
 
+    @Autowired
+    RetentionWindows retentionWindows;
+
     record Org(String token, UUID orgId, String channelId) {}
 
     private Org orgWithAgent(String name) {
@@ -206,6 +209,14 @@ class ContactPlansWebTests extends IntegrationTest {
         assertThat(assigned.json().get("subscription").get("source").asString()).isEqualTo("manual");
         assertThat(contactPlans.contactHistoryDays(o.orgId(), UUID.fromString(contactId)))
                 .isEqualTo(90);
+        // the retention purge keeps a subscriber's history for their plan's window
+        assertThat(retentionWindows
+                        .forContact(o.orgId(), UUID.fromString(contactId))
+                        .historyDays())
+                .isEqualTo(90);
+        assertThat(retentionWindows.contactOverrides(o.orgId()))
+                .extracting(RetentionWindows.ContactWindow::contactId)
+                .containsExactly(UUID.fromString(contactId));
 
         assertThat(api.put(
                                 "/api/v1/contact-plans/contacts/" + contactId,
@@ -227,6 +238,7 @@ class ContactPlansWebTests extends IntegrationTest {
         assertThat(cancelled.json().get("onFreeAllowance").asBoolean()).isTrue();
         assertThat(contactPlans.contactHistoryDays(o.orgId(), UUID.fromString(contactId)))
                 .isEqualTo(7);
+        assertThat(retentionWindows.contactOverrides(o.orgId())).isEmpty();
     }
 
     // ---- enforcement in conversations ----------------------------------------------------------

@@ -48,6 +48,8 @@ public abstract class IntegrationTest {
         // link-local and metadata addresses stay refused (LlmProvidersWebTests)
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
         registry.add("switchboard.llm.test-timeout", () -> "2s");
+        // tests start retention purges themselves (RetentionIntegrationTests): no scheduled run in between
+        registry.add("switchboard.privacy.retention-initial-delay", () -> "3650d");
     }
 
     @BeforeEach

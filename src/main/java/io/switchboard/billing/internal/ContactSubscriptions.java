@@ -9,6 +9,7 @@ import io.switchboard.billing.internal.ContactPlanCatalog.ContactPlan;
 import io.switchboard.shared.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -262,6 +263,26 @@ class ContactSubscriptions {
     }
 
     record ContactOf(UUID orgId, UUID contactId) {}
+
+    /**
+     * History windows of contacts with a live subscription (the retention purge's per-contact
+     * overrides): bounded by the number of subscribers. Contacts on the free allowance are not listed;
+     * {@link io.switchboard.billing.ContactPlans#contactHistoryDays} answers for any single contact.
+     */
+    List<io.switchboard.billing.RetentionWindows.ContactWindow> liveHistoryWindows(UUID orgId) {
+        return tx.inOrg(
+                orgId,
+                () -> db.select(CSubs.CONTACT_ID, ContactPlanTables.CPlans.HISTORY_DAYS, ContactPlanTables.CPlans.NAME)
+                        .from(CSubs.T)
+                        .join(ContactPlanTables.CPlans.T)
+                        .on(ContactPlanTables.CPlans.ID.eq(CSubs.PLAN_ID))
+                        .where(CSubs.ORG_ID.eq(orgId), CSubs.STATUS.ne("cancelled"))
+                        .orderBy(CSubs.CONTACT_ID)
+                        .fetch(r -> new io.switchboard.billing.RetentionWindows.ContactWindow(
+                                r.value1(),
+                                new io.switchboard.billing.RetentionWindows.RetentionWindow(
+                                        r.value2(), "contact-plan:" + r.value3()))));
+    }
 
     static Subscription toSubscription(Record r) {
         return new Subscription(
