@@ -30,6 +30,7 @@ const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
+const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
           { path: '/audit', element: <Audit /> },
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
+          { path: '/webhooks', element: <Webhooks /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

@@ -16,6 +16,7 @@ import {
   SparklesIcon,
   UserRoundIcon,
   UsersIcon,
+  WebhookIcon,
   WorkflowIcon,
   ZapIcon,
   type LucideIcon,
@@ -77,6 +78,7 @@ export const adminNav: readonly NavItem[] = [
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
+  { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

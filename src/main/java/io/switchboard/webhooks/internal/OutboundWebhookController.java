@@ -31,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Outbound webhooks (Standard Webhooks signatures), for admins")
-class WebhookController {
+class OutboundWebhookController {
 
     private final WebhookService webhooks;
 
-    WebhookController(WebhookService webhooks) {
+    OutboundWebhookController(WebhookService webhooks) {
         this.webhooks = webhooks;
     }
 
