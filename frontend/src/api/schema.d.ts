@@ -3505,6 +3505,8 @@ export interface components {
             /** Format: double */
             outboundLagSeconds?: number | null;
             behind: boolean;
+            /** @description enabled channels whose provider keeps failing: sending to them is paused for a cooldown (circuit open, as seen by this server) and their replies wait in the queue */
+            pausedChannels: string[];
         };
         BillingSummary: {
             /** @description stripe: checkout and the customer portal; manual: a super admin assigns plans */
