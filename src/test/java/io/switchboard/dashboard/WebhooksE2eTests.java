@@ -33,6 +33,12 @@ class WebhooksE2eTests extends DashboardBrowserTest {
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    /** The machine running these is shared and slow: a lazy route plus a query can take over 5 s. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
     @Test
     void anAdminAddsAnEndpointSeesTheSecretOnceSendsATestAndReadsTheDeliveryLog() {
         String path = "/e2e/" + UUID.randomUUID();
@@ -63,6 +69,9 @@ class WebhooksE2eTests extends DashboardBrowserTest {
                         AriaRole.LINK,
                         new Locator.GetByRoleOptions().setName("Webhooks").setExact(true))
                 .click();
+        page.waitForURL("**/webhooks");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Webhooks")))
+                .isVisible();
         assertThat(page.getByTestId("empty-state")).containsText("No webhook endpoints yet");
 
         // a refused URL: the problem names the field
@@ -82,6 +91,9 @@ class WebhooksE2eTests extends DashboardBrowserTest {
         assertThat(secret).containsText("whsec_");
         String shown = secret.textContent().trim();
         button(page, "Copy").click();
+        assertThat(button(page, "Copied")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("navigator.clipboard.readText()"))
+                .isEqualTo(shown);
         button(page, "Done").click();
         assertThat(dialog).isHidden();
         assertThat(page.getByText(shown)).hasCount(0); // shown once
