@@ -31,6 +31,7 @@ const Moderation = lazy(() => import('./routes/app/moderation'))
 const Privacy = lazy(() => import('./routes/app/privacy'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
+const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -72,6 +73,7 @@ export const routes: RouteObject[] = [
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
           { path: '/privacy', element: <Privacy /> },
+          { path: '/webhooks', element: <Webhooks /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

@@ -107,7 +107,21 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
+        String webhookId = api.post(
+                        "/api/v1/webhooks",
+                        Map.of("url", "http://localhost:9/a-hook", "events", List.of("message.received")),
+                        tokenA)
+                .json()
+                .get("endpoint")
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/webhooks/{id}", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/rotate-secret", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/test", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", webhookId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -140,6 +154,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -234,7 +249,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 llmProviderId,
                 "A's provider",
                 quickReplyId,
-                "A's canned words");
+                "A's canned words",
+                webhookId,
+                "a-hook");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")
