@@ -28,6 +28,7 @@ const Knowledge = lazy(() => import('./routes/app/knowledge'))
 const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
+const Privacy = lazy(() => import('./routes/app/privacy'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
 const Webhooks = lazy(() => import('./routes/app/webhooks'))
@@ -72,6 +73,7 @@ export const routes: RouteObject[] = [
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
           { path: '/webhooks', element: <Webhooks /> },
+          { path: '/privacy', element: <Privacy /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

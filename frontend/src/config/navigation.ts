@@ -1,4 +1,5 @@
 import {
+  ArchiveIcon,
   BookOpenIcon,
   BotIcon,
   Building2Icon,
@@ -79,6 +80,12 @@ export const adminNav: readonly NavItem[] = [
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
   { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
+  {
+    to: '/privacy',
+    label: 'Data retention',
+    icon: ArchiveIcon,
+    visible: ({ me }) => canManageOrganization(me?.role),
+  },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

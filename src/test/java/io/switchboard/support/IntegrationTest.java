@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
         registry.add("switchboard.webhooks.allowed-hosts", () -> "localhost");
         registry.add("switchboard.webhooks.retry-schedule", () -> "200ms,400ms,600ms,800ms");
         registry.add("switchboard.webhooks.jitter", () -> "0.1");
+        // tests start retention purges themselves (RetentionIntegrationTests): no scheduled run in between
+        registry.add("switchboard.privacy.retention-initial-delay", () -> "3650d");
     }
 
     @BeforeEach

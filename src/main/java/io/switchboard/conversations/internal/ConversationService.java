@@ -14,6 +14,7 @@ import io.switchboard.conversations.MessageAppended;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
 import io.switchboard.conversations.OutboundMessageRequested;
+import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.OrganizationMembers;
 import io.switchboard.identity.Role;
@@ -51,18 +52,21 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     private final ApplicationEventPublisher events;
     private final OrganizationMembers members;
     private final BlobStore blobs;
+    private final AuditLog audit;
 
     ConversationService(
             DSLContext db,
             JsonMapper json,
             ApplicationEventPublisher events,
             OrganizationMembers members,
-            BlobStore blobs) {
+            BlobStore blobs,
+            AuditLog audit) {
         this.db = db;
         this.json = json;
         this.events = events;
         this.members = members;
         this.blobs = blobs;
+        this.audit = audit;
     }
 
     /** How long the media links in API answers stay valid; a reload gets fresh ones. */
@@ -487,7 +491,12 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             @Nullable
             Instant botPausedAt,
 
-            @Nullable String handoffReason) {}
+            @Nullable String handoffReason,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "set while a legal hold keeps the conversation from the retention purge and erasure")
+            @Nullable
+            Instant legalHoldAt) {}
 
     record MessageView(
             UUID id,
@@ -656,6 +665,26 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         return get(id);
     }
 
+    /** Sets (true) or clears a legal hold; admins only, audited. Setting it twice keeps the first time. */
+    @Transactional
+    ConversationView legalHold(UUID id, boolean hold) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
+        ConversationView current = get(id);
+        if (hold == (current.legalHoldAt() != null)) return current;
+        db.update(Conversations.T)
+                .set(Conversations.LEGAL_HOLD_AT, hold ? Instant.now() : null)
+                .set(Conversations.LEGAL_HOLD_BY, hold ? principal.userId() : null)
+                .where(Conversations.ORG_ID.eq(principal.orgId()), Conversations.ID.eq(id))
+                .execute();
+        audit.record(
+                hold ? "conversation.legal_hold.set" : "conversation.legal_hold.cleared",
+                "conversation",
+                id.toString(),
+                java.util.Map.of());
+        events.publishEvent(new ConversationChanged(principal.orgId(), id, "conversation"));
+        return get(id);
+    }
+
     @Transactional
     void markRead(UUID id) {
         UUID orgId = CurrentPrincipal.get().orgId();
@@ -775,7 +804,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 r.get(Conversations.LAST_MESSAGE_PREVIEW),
                 r.get(Conversations.CREATED_AT),
                 r.get(Conversations.BOT_PAUSED_AT),
-                r.get(Conversations.HANDOFF_REASON));
+                r.get(Conversations.HANDOFF_REASON),
+                r.get(Conversations.LEGAL_HOLD_AT));
     }
 
     private MessageView toMessage(Record r) {
