@@ -174,10 +174,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's webhook endpoints */
-        get: operations["listWebhooks"];
+        get: operations["list"];
         put?: never;
         /** Add an endpoint; the answer holds its signing secret, shown only this once */
-        post: operations["createWebhook"];
+        post: operations["create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,7 +194,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Queue a webhook.test event to this endpoint; its delivery appears in the log */
-        post: operations["sendWebhookTest"];
+        post: operations["test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,7 +211,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap */
-        post: operations["rotateWebhookSecret"];
+        post: operations["rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -228,7 +228,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again now, with a fresh retry schedule */
-        post: operations["resendWebhookDelivery"];
+        post: operations["resend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -281,10 +281,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -401,10 +401,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,7 +424,7 @@ export interface paths {
          * Make a tiny real call to the provider
          * @description Answers 502 (auth refused, unreachable, rejected) or 504 (timeout) as Problem Details when the call fails
          */
-        post: operations["test"];
+        post: operations["test_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -439,10 +439,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -651,10 +651,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -723,10 +723,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -743,7 +743,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a test message to an address through this channel */
-        post: operations["test_1"];
+        post: operations["test_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1034,10 +1034,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1069,10 +1069,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,15 +1087,15 @@ export interface paths {
             cookie?: never;
         };
         /** One endpoint */
-        get: operations["getWebhook"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         /** Remove an endpoint and its delivery log */
-        delete: operations["deleteWebhook"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         /** Change url, description, events or enabled (enabling clears the reason it was disabled) */
-        patch: operations["updateWebhook"];
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/v1/quick-replies/{id}": {
@@ -1106,15 +1106,15 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
-        patch: operations["update_1"];
+        patch: operations["update_2"];
         trace?: never;
     };
     "/api/v1/members/{userId}": {
@@ -1150,7 +1150,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change my name or phone (phone in international format, used for code sign-in) */
-        patch: operations["update_2"];
+        patch: operations["update_3"];
         trace?: never;
     };
     "/api/v1/llm/providers/{id}": {
@@ -1161,15 +1161,15 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
-        patch: operations["update_3"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/knowledge-bases/{id}": {
@@ -1180,15 +1180,15 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
-        patch: operations["update_4"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -1199,14 +1199,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_5"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1217,18 +1217,18 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /**
          * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
          * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
          */
-        delete: operations["delete_4"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_6"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1239,7 +1239,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1247,7 +1247,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_7"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1264,7 +1264,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_8"];
+        patch: operations["update_9"];
         trace?: never;
     };
     "/api/v1/webhooks/{id}/deliveries": {
@@ -1275,7 +1275,7 @@ export interface paths {
             cookie?: never;
         };
         /** Delivery log of an endpoint, newest first, with request, answers and attempts */
-        get: operations["listWebhookDeliveries"];
+        get: operations["deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1292,7 +1292,7 @@ export interface paths {
             cookie?: never;
         };
         /** Event types an endpoint can subscribe to (available: false while their module is not built) */
-        get: operations["webhookEventTypes"];
+        get: operations["eventTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1619,7 +1619,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4325,7 +4325,7 @@ export interface operations {
             };
         };
     };
-    listWebhooks: {
+    list: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4359,7 +4359,7 @@ export interface operations {
             };
         };
     };
-    createWebhook: {
+    create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4392,7 +4392,7 @@ export interface operations {
             };
         };
     };
-    sendWebhookTest: {
+    test: {
         parameters: {
             query?: never;
             header?: never;
@@ -4423,7 +4423,7 @@ export interface operations {
             };
         };
     };
-    rotateWebhookSecret: {
+    rotate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4454,7 +4454,7 @@ export interface operations {
             };
         };
     };
-    resendWebhookDelivery: {
+    resend: {
         parameters: {
             query?: never;
             header?: never;
@@ -4592,7 +4592,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4628,7 +4628,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4849,7 +4849,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4878,7 +4878,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4911,7 +4911,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    test_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,7 +4942,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4976,7 +4976,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5523,7 +5523,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5560,7 +5560,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -5695,7 +5695,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5729,7 +5729,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -5762,7 +5762,7 @@ export interface operations {
             };
         };
     };
-    test_1: {
+    test_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6351,7 +6351,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6385,7 +6385,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6453,7 +6453,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -6482,7 +6482,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -6515,101 +6515,6 @@ export interface operations {
             };
         };
     };
-    getWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookEndpointInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_1: {
         parameters: {
             query?: never;
@@ -6627,7 +6532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuickReplyView"];
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -6671,6 +6576,101 @@ export interface operations {
         };
     };
     update_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickReplyView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6798,7 +6798,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6831,101 +6831,6 @@ export interface operations {
             };
         };
     };
-    get_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_3: {
         parameters: {
             query?: never;
@@ -6943,7 +6848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -6997,7 +6902,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
             };
         };
         responses: {
@@ -7007,7 +6912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7038,6 +6943,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
@@ -7052,7 +7052,7 @@ export interface operations {
             };
         };
     };
-    update_5: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7087,7 +7087,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7118,7 +7118,7 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_5: {
         parameters: {
             query?: {
                 /** @description true erases personal data everywhere (GDPR right to erasure) */
@@ -7159,7 +7159,7 @@ export interface operations {
             };
         };
     };
-    update_6: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7194,7 +7194,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7254,7 +7254,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -7289,7 +7289,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -7324,7 +7324,7 @@ export interface operations {
             };
         };
     };
-    listWebhookDeliveries: {
+    deliveries: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7362,7 +7362,7 @@ export interface operations {
             };
         };
     };
-    webhookEventTypes: {
+    eventTypes: {
         parameters: {
             query?: never;
             header?: never;
@@ -7999,7 +7999,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
