@@ -72,13 +72,8 @@ export const routes: RouteObject[] = [
           { path: '/audit', element: <Audit /> },
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
-<<<<<<< HEAD
-          { path: '/webhooks', element: <Webhooks /> },
-          { path: '/privacy', element: <Privacy /> },
-=======
           { path: '/privacy', element: <Privacy /> },
           { path: '/webhooks', element: <Webhooks /> },
->>>>>>> main
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

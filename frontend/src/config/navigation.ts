@@ -79,20 +79,13 @@ export const adminNav: readonly NavItem[] = [
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
-<<<<<<< HEAD
-  { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
-=======
->>>>>>> main
   {
     to: '/privacy',
     label: 'Data retention',
     icon: ArchiveIcon,
     visible: ({ me }) => canManageOrganization(me?.role),
   },
-<<<<<<< HEAD
-=======
   { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
->>>>>>> main
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',
