@@ -41,39 +41,39 @@ class OutboundWebhookController {
 
     @GetMapping("/event-types")
     @Operation(summary = "Event types an endpoint can subscribe to (available: false while their module is not built)")
-    List<WebhookEventType> eventTypes() {
+    List<WebhookEventType> webhookEventTypes() {
         return webhooks.eventTypes();
     }
 
     @GetMapping
     @Operation(summary = "The organisation's webhook endpoints")
-    PageResponse<WebhookEndpoint> list(@ParameterObject @Valid PageQuery page) {
+    PageResponse<WebhookEndpoint> listWebhooks(@ParameterObject @Valid PageQuery page) {
         return webhooks.list(page);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an endpoint; the answer holds its signing secret, shown only this once")
-    WebhookEndpointCreated create(@Valid @RequestBody WebhookEndpointInput body) {
+    WebhookEndpointCreated createWebhook(@Valid @RequestBody WebhookEndpointInput body) {
         return webhooks.create(body);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One endpoint")
-    WebhookEndpoint get(@PathVariable UUID id) {
+    WebhookEndpoint getWebhook(@PathVariable UUID id) {
         return webhooks.get(id);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change url, description, events or enabled (enabling clears the reason it was disabled)")
-    WebhookEndpoint update(@PathVariable UUID id, @Valid @RequestBody WebhookEndpointInput body) {
+    WebhookEndpoint updateWebhook(@PathVariable UUID id, @Valid @RequestBody WebhookEndpointInput body) {
         return webhooks.update(id, body);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an endpoint and its delivery log")
-    void delete(@PathVariable UUID id) {
+    void deleteWebhook(@PathVariable UUID id) {
         webhooks.delete(id);
     }
 
@@ -81,20 +81,20 @@ class OutboundWebhookController {
     @Operation(
             summary =
                     "New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap")
-    WebhookSecret rotate(@PathVariable UUID id) {
+    WebhookSecret rotateWebhookSecret(@PathVariable UUID id) {
         return webhooks.rotate(id);
     }
 
     @PostMapping("/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Queue a webhook.test event to this endpoint; its delivery appears in the log")
-    WebhookDelivery test(@PathVariable UUID id) {
+    WebhookDelivery sendWebhookTest(@PathVariable UUID id) {
         return webhooks.sendTest(id);
     }
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "Delivery log of an endpoint, newest first, with request, answers and attempts")
-    PageResponse<WebhookDelivery> deliveries(
+    PageResponse<WebhookDelivery> listWebhookDeliveries(
             @PathVariable UUID id,
             @ParameterObject @Valid PageQuery page,
             @Parameter(description = "pending, sending, succeeded or dead") @RequestParam(required = false) @Nullable
@@ -105,7 +105,7 @@ class OutboundWebhookController {
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a delivery again now, with a fresh retry schedule")
-    WebhookDelivery resend(@PathVariable UUID id, @PathVariable UUID deliveryId) {
+    WebhookDelivery resendWebhookDelivery(@PathVariable UUID id, @PathVariable UUID deliveryId) {
         return webhooks.resend(id, deliveryId);
     }
 }

@@ -134,10 +134,13 @@ class WebhookDispatcher implements SmartLifecycle {
     private void claimLoop() {
         while (running) {
             try {
+                // when saturated, wait for half a batch of free slots: claiming one row per
+                // transaction as single slots free up would cost a transaction per delivery
+                int threshold = Math.max(1, Math.min(properties.batchSize(), properties.maxInFlight()) / 2);
                 int free = slots.availablePermits();
-                if (free == 0) {
-                    slots.acquire(); // wait for a slot, then look again
-                    slots.release();
+                if (free < threshold) {
+                    slots.acquire(threshold);
+                    slots.release(threshold);
                     continue;
                 }
                 List<Claimed> batch = claim(Math.min(free, properties.batchSize()));
