@@ -78,62 +78,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contact-plans/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One contact plan */
-        get: operations["get"];
-        /** Replace a contact plan's fields (admins); subscribers get the new limits at once */
-        put: operations["update"];
-        post?: never;
-        /** Delete a contact plan (admins); a plan with subscriptions is archived instead */
-        delete: operations["delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Billing mode and Stripe account used for contact plans */
-        get: operations["settings_2"];
-        /** Set the organisation's own Stripe account for contact plans (admins) */
-        put: operations["updateSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/contacts/{contactId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The plan that applies to a contact, its subscription and the replies used this period */
-        get: operations["contactStatus"];
-        /** Put a contact on a plan from now (admins; manual mode or a custom deal) */
-        put: operations["assign"];
-        post?: never;
-        /** Cancel a contact's plan (admins): manual plans end now, Stripe ones at the period's end */
-        delete: operations["cancel"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -142,12 +86,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_1"];
+        get: operations["get"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
-        put: operations["update_1"];
+        put: operations["update"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete_1"];
+        delete: operations["delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -162,7 +106,7 @@ export interface paths {
         };
         get?: never;
         /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
-        put: operations["assign_1"];
+        put: operations["assign"];
         post?: never;
         delete?: never;
         options?: never;
@@ -222,6 +166,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook endpoints */
+        get: operations["list"];
+        put?: never;
+        /** Add an endpoint; the answer holds its signing secret, shown only this once */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a webhook.test event to this endpoint; its delivery appears in the log */
+        post: operations["test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap */
+        post: operations["rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/{publicId}/sessions": {
         parameters: {
             query?: never;
@@ -268,10 +281,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -306,77 +319,6 @@ export interface paths {
         put?: never;
         /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
         post: operations["runRetentionNow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/{orgId}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Exchange the code for a contact token (30 minutes) */
-        post: operations["verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/{orgId}/otp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a sign-in code to a contact's phone
-         * @description Same answer whether or not the phone belongs to a contact; only contacts get a code. Rate limited per phone and per client address.
-         */
-        post: operations["requestCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/checkout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A Stripe Checkout to buy a plan (contact token, stripe mode) */
-        post: operations["checkout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel the signed-in contact's plan (contact token): Stripe plans end with the paid period */
-        post: operations["cancel_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -459,10 +401,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -482,7 +424,7 @@ export interface paths {
          * Make a tiny real call to the provider
          * @description Answers 502 (auth refused, unreachable, rejected) or 504 (timeout) as Problem Details when the call fails
          */
-        post: operations["test"];
+        post: operations["test_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -497,10 +439,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -709,10 +651,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -773,44 +715,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contact-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The organisation's contact plans in display order */
-        get: operations["list_4"];
-        put?: never;
-        /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
-        post: operations["create_4"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contact-plans/standard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create the standard plans (admins, only while there are none)
-         * @description Free allowance 10 replies / 7 days of history, Basic 100 replies / 30 days, Pro 1,000 / 90 days, Enterprise unlimited; prices in the billing currency.
-         */
-        post: operations["standard"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/channels": {
         parameters: {
             query?: never;
@@ -839,7 +743,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a test message to an address through this channel */
-        post: operations["test_1"];
+        post: operations["test_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1175,6 +1079,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        /** Remove an endpoint and its delivery log */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        /** Change url, description, events or enabled (enabling clears the reason it was disabled) */
+        patch: operations["update_1"];
+        trace?: never;
+    };
     "/api/v1/quick-replies/{id}": {
         parameters: {
             query?: never;
@@ -1344,6 +1267,40 @@ export interface paths {
         patch: operations["update_9"];
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of an endpoint, newest first, with request, answers and attempts */
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event types an endpoint can subscribe to (available: false while their module is not built) */
+        get: operations["eventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/{publicId}/stream": {
         parameters: {
             query?: never;
@@ -1438,57 +1395,6 @@ export interface paths {
         };
         /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
         get: operations["retentionStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/{orgId}/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The plans an organisation offers its contacts (404 when it offers none) */
-        get: operations["offer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in contact: plan, usage this period and the plans on offer (contact token) */
-        get: operations["me_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in contact's messages on every channel, newest first (contact token) */
-        get: operations["history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2086,152 +1992,6 @@ export interface components {
              */
             legalHoldAt?: string | null;
         };
-        ContactPlanInput: {
-            name: string;
-            description?: string | null;
-            /** Format: int64 */
-            priceMinor: number;
-            currency?: string | null;
-            /**
-             * Format: int64
-             * @description AI replies per period; null = unlimited
-             */
-            aiReplies?: number | null;
-            /**
-             * Format: int32
-             * @description 30 when omitted
-             */
-            periodDays?: number | null;
-            /**
-             * Format: int32
-             * @description null = unlimited
-             */
-            historyDays?: number | null;
-            /**
-             * Format: int32
-             * @description null = no limit
-             */
-            messagesPerMinute?: number | null;
-            /** @description the limits of contacts without a subscription; false when omitted */
-            freeAllowance?: boolean | null;
-            stripePriceId?: string | null;
-            /** Format: int32 */
-            sortOrder?: number | null;
-        };
-        /** @description A plan an organisation sells to its contacts; null limits = unlimited */
-        ContactPlan: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string;
-            /**
-             * Format: int64
-             * @description price per period in minor units (0 for the free allowance)
-             */
-            priceMinor: number;
-            currency: string;
-            /**
-             * Format: int64
-             * @description AI replies per period; null = unlimited
-             */
-            aiReplies?: number | null;
-            /** Format: int32 */
-            periodDays: number;
-            /**
-             * Format: int32
-             * @description days of conversation history kept for the contact; null = unlimited
-             */
-            historyDays?: number | null;
-            /**
-             * Format: int32
-             * @description inbound messages per minute before the agent asks to slow down; null = no limit
-             */
-            messagesPerMinute?: number | null;
-            /** @description the limits of contacts without a subscription (at most one plan) */
-            freeAllowance: boolean;
-            stripePriceId?: string | null;
-            /** @description no longer offered; existing subscribers keep it */
-            archived: boolean;
-            /** Format: int32 */
-            sortOrder: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ContactBillingSettingsInput: {
-            /** @description acct_...; empty or null = use the platform's account */
-            stripeAccountId?: string | null;
-        };
-        ContactBillingSettings: {
-            /** @description stripe: contacts pay through Stripe Checkout; manual: admins assign plans */
-            mode: string;
-            /** @description the organisation's own Stripe account (Connect); null = the platform's account */
-            stripeAccountId?: string | null;
-            /** @description path of the contacts' self-service page on this server */
-            portalPath: string;
-        };
-        AssignContactPlanRequest: {
-            /** Format: uuid */
-            planId: string;
-        };
-        /** @description The plan that applies to a contact now and what they used */
-        ContactPlanStatus: {
-            /** Format: uuid */
-            contactId: string;
-            /** @description the plan that applies now: the subscription's, else the free allowance; null = not limited */
-            plan?: components["schemas"]["ContactPlan"];
-            /** @description the contact's subscription, also when cancelled */
-            subscription?: components["schemas"]["ContactSubscription"];
-            /** @description true when the free allowance applies (no live subscription) */
-            onFreeAllowance: boolean;
-            /**
-             * Format: int64
-             * @description AI replies used in the current window
-             */
-            used: number;
-            /**
-             * Format: int64
-             * @description AI replies allowed in the window; null = unlimited
-             */
-            limit?: number | null;
-            /**
-             * Format: int32
-             * @description used / limit in percent; null when unlimited
-             */
-            percent?: number | null;
-            /** Format: date-time */
-            windowStart: string;
-            /** Format: date-time */
-            windowEnd?: string | null;
-            /**
-             * Format: int32
-             * @description days of history kept for this contact; null = the organisation's window
-             */
-            historyDays?: number | null;
-            /** @description stripe: contacts pay through Checkout; manual: admins assign plans */
-            mode: string;
-        };
-        ContactSubscription: {
-            /** Format: uuid */
-            contactId: string;
-            /** Format: uuid */
-            planId: string;
-            /** @description active, past_due or cancelled */
-            status: string;
-            /** Format: date-time */
-            periodStart: string;
-            /** Format: date-time */
-            periodEnd: string;
-            cancelAtPeriodEnd: boolean;
-            /** @description manual (assigned by an admin) or stripe */
-            source: string;
-            stripeAccountId?: string | null;
-            stripeCustomerId?: string | null;
-            stripeSubscriptionId?: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
             searchKnowledge?: boolean | null;
@@ -2376,6 +2136,96 @@ export interface components {
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
         };
+        WebhookEndpointInput: {
+            /** @description https URL that receives POSTs; checked against private and loopback ranges */
+            url?: string | null;
+            description?: string | null;
+            /** @description event types to receive (see /api/v1/webhooks/event-types) */
+            events?: string[] | null;
+            enabled?: boolean | null;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            events: string[];
+            enabled: boolean;
+            /** @description why deliveries stopped (dead after retries, 410 Gone, or an administrator) */
+            disabledReason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /**
+             * Format: date-time
+             * @description after a rotation: until when the previous secret also signs
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookEndpointCreated: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /** @description the signing secret (whsec_...), shown this once */
+            secret: string;
+        };
+        WebhookAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** Format: int32 */
+            responseStatus?: number | null;
+            /** @description the start of the answer (4 KiB at most) */
+            responseBody?: string | null;
+            /** @description why no answer came (timeout, refused URL, connection error) */
+            error?: string | null;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description the webhook-id header: the same on every attempt, for deduplication */
+            messageId: string;
+            eventType: string;
+            /** @description pending, sending, succeeded or dead */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description when the next attempt is due (pending deliveries only)
+             */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: int32 */
+            lastStatus?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description headers of the latest attempt */
+            requestHeaders: {
+                [key: string]: string;
+            };
+            /** @description the signed JSON body (8 KiB shown at most) */
+            requestBody: string;
+            /** @description the start of the latest answer */
+            responseBody?: string | null;
+            /** @description latest first, 20 at most */
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookSecret: {
+            /** @description the new signing secret (whsec_...), shown this once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description until then every delivery carries a second signature made with the previous secret
+             */
+            previousSecretExpiresAt: string;
+        };
         SessionRequest: {
             /** @description resume this visitor: only together with its current visitor token */
             visitorId?: string | null;
@@ -2452,33 +2302,6 @@ export interface components {
             /** Format: int64 */
             conversationsDeleted: number;
             error?: string | null;
-        };
-        PortalVerifyRequest: {
-            phone: string;
-            code: string;
-        };
-        PortalSession: {
-            /** @description send as Authorization: Bearer to /api/v1/portal/me, /history, /cancel, /checkout */
-            token: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        PortalCodeRequest: {
-            phone: string;
-        };
-        PortalCodeSent: {
-            /** Format: int64 */
-            expiresInSeconds: number;
-            /** @description how codes are delivered now: log (development), sms or whatsapp */
-            delivery: string;
-        };
-        PortalCheckoutRequest: {
-            /** Format: uuid */
-            planId: string;
-        };
-        PortalCheckout: {
-            /** @description send the browser here (Stripe Checkout) */
-            url: string;
         };
         ModerationCheckRequest: {
             text: string;
@@ -3291,6 +3114,35 @@ export interface components {
             /** Format: double */
             ratePerSecond?: number | null;
         };
+        PageResponseWebhookEndpoint: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseWebhookDelivery: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        WebhookEventType: {
+            /** @description e.g. message.received */
+            type: string;
+            description: string;
+            /** @description false while the module that emits it is not built yet */
+            available: boolean;
+        };
         SseEmitter: {
             /** Format: int64 */
             timeout: number;
@@ -3392,43 +3244,6 @@ export interface components {
             interval: string;
             lastRun?: components["schemas"]["RetentionRun"];
             recentRuns: components["schemas"]["RetentionRun"][];
-        };
-        PortalOffer: {
-            /** @description stripe: plans are bought through Checkout; manual: ask the team */
-            mode: string;
-            plans: components["schemas"]["ContactPlan"][];
-        };
-        PortalMe: {
-            /** Format: uuid */
-            contactId: string;
-            name?: string | null;
-            phone?: string | null;
-            plan: components["schemas"]["ContactPlanStatus"];
-            /** @description plans the contact can buy */
-            offered: components["schemas"]["ContactPlan"][];
-            mode: string;
-        };
-        PageResponsePortalMessage: {
-            items: components["schemas"]["PortalMessage"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
-        };
-        PortalMessage: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            conversationId: string;
-            /** @description inbound (the contact wrote) or outbound */
-            direction: string;
-            text: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         ModerationDecision: {
             /** Format: int64 */
@@ -4266,260 +4081,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactPlanInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    settings_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactBillingSettings"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactBillingSettingsInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactBillingSettings"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    contactStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignContactPlanRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                contactId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
                     "application/json": components["schemas"]["AgentView"];
                 };
             };
@@ -4534,7 +4095,7 @@ export interface operations {
             };
         };
     };
-    update_1: {
+    update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4569,7 +4130,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -4598,7 +4159,7 @@ export interface operations {
             };
         };
     };
-    assign_1: {
+    assign: {
         parameters: {
             query?: never;
             header?: never;
@@ -4764,6 +4325,167 @@ export interface operations {
             };
         };
     };
+    list: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     session: {
         parameters: {
             query?: never;
@@ -4870,7 +4592,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4906,7 +4628,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4990,138 +4712,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionRun"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalVerifyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalSession"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    requestCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalCodeSent"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    checkout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PortalCheckoutRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalCheckout"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlanStatus"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5259,7 +4849,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5288,7 +4878,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5321,7 +4911,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    test_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5352,7 +4942,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5386,7 +4976,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5933,7 +5523,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5970,7 +5560,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -6105,100 +5695,6 @@ export interface operations {
             };
         };
     };
-    list_4: {
-        parameters: {
-            query?: {
-                /** @description include archived plans */
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactPlanInput"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    standard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactPlan"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     list_5: {
         parameters: {
             query?: {
@@ -6266,7 +5762,7 @@ export interface operations {
             };
         };
     };
-    test_1: {
+    test_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7019,6 +6515,101 @@ export interface operations {
             };
         };
     };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_2: {
         parameters: {
             query?: never;
@@ -7733,6 +7324,73 @@ export interface operations {
             };
         };
     };
+    deliveries: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description pending, sending, succeeded or dead */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventType"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stream: {
         parameters: {
             query?: {
@@ -7899,100 +7557,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionStatus"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    offer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalOffer"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    me_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalMe"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    history: {
-        parameters: {
-            query?: {
-                /** @description 0-based page number */
-                page?: number | null;
-                /** @description items per page, 1..100 */
-                size?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponsePortalMessage"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

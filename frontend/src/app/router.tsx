@@ -33,6 +33,7 @@ const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
 const ContactPlans = lazy(() => import('./routes/app/contact-plans'))
 const ContactPortal = lazy(() => import('./routes/portal'))
+const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
           { path: '/privacy', element: <Privacy /> },
+          { path: '/webhooks', element: <Webhooks /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

@@ -18,6 +18,7 @@ import {
   SparklesIcon,
   UserRoundIcon,
   UsersIcon,
+  WebhookIcon,
   WorkflowIcon,
   ZapIcon,
   type LucideIcon,
@@ -86,6 +87,7 @@ export const adminNav: readonly NavItem[] = [
     icon: ArchiveIcon,
     visible: ({ me }) => canManageOrganization(me?.role),
   },
+  { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

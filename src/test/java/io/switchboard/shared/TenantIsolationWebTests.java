@@ -118,10 +118,23 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String webhookId = api.post(
+                        "/api/v1/webhooks",
+                        Map.of("url", "http://localhost:9/a-hook", "events", List.of("message.received")),
+                        tokenA)
+                .json()
+                .get("endpoint")
+                .get("id")
+                .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/contact-plans/{id}", contactPlanId),
                 Map.entry("/api/v1/contact-plans/contacts/{contactId}", contactId),
+                Map.entry("/api/v1/webhooks/{id}", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/rotate-secret", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/test", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", webhookId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -158,6 +171,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry(
                         "/api/v1/contact-plans/contacts/{contactId}",
                         Map.of("planId", UUID.randomUUID().toString())),
+                Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -253,7 +267,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 llmProviderId,
                 "A's provider",
                 quickReplyId,
-                "A's canned words");
+                "A's canned words",
+                webhookId,
+                "a-hook");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -223,6 +223,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                     .set(Messages.ERROR, error)
                     .where(Messages.ID.eq(message.get().value1()))
                     .execute();
+            events.publishEvent(new io.switchboard.conversations.MessageStatusChanged(
+                    orgId, message.get().value2(), message.get().value1(), state, error));
             events.publishEvent(new ConversationChanged(orgId, message.get().value2(), "delivery"));
         }
         return true;
@@ -240,6 +242,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                         Messages.DELIVERY_STATE.eq(DeliveryState.QUEUED.json()))
                 .returning(Messages.CONVERSATION_ID)
                 .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(
+                new io.switchboard.conversations.MessageStatusChanged(orgId, id, messageId, state, null)));
         conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
     }
 
@@ -252,6 +256,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
                 .returning(Messages.CONVERSATION_ID)
                 .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(new io.switchboard.conversations.MessageStatusChanged(
+                orgId, id, messageId, DeliveryState.FAILED, reason)));
         conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
     }
 
@@ -656,6 +662,15 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         }
         update.where(Conversations.ORG_ID.eq(principal.orgId()), Conversations.ID.eq(id))
                 .execute();
+        if (Boolean.TRUE.equals(change.unassign())) {
+            events.publishEvent(new io.switchboard.conversations.ConversationAssigned(principal.orgId(), id, null));
+        } else if (change.assigneeUserId() != null) {
+            events.publishEvent(new io.switchboard.conversations.ConversationAssigned(
+                    principal.orgId(), id, change.assigneeUserId()));
+        }
+        if ("resolved".equals(change.status())) {
+            events.publishEvent(new io.switchboard.conversations.ConversationResolved(principal.orgId(), id));
+        }
         events.publishEvent(new ConversationChanged(principal.orgId(), id, "conversation"));
         return get(id);
     }
