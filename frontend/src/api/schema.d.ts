@@ -78,6 +78,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact plan */
+        get: operations["get"];
+        /** Replace a contact plan's fields (admins); subscribers get the new limits at once */
+        put: operations["update"];
+        post?: never;
+        /** Delete a contact plan (admins); a plan with subscriptions is archived instead */
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-plans/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing mode and Stripe account used for contact plans */
+        get: operations["settings_2"];
+        /** Set the organisation's own Stripe account for contact plans (admins) */
+        put: operations["updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-plans/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan that applies to a contact, its subscription and the replies used this period */
+        get: operations["contactStatus"];
+        /** Put a contact on a plan from now (admins; manual mode or a custom deal) */
+        put: operations["assign"];
+        post?: never;
+        /** Cancel a contact's plan (admins): manual plans end now, Stripe ones at the period's end */
+        delete: operations["cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -86,12 +142,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get"];
+        get: operations["get_1"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
-        put: operations["update"];
+        put: operations["update_1"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         patch?: never;
@@ -106,7 +162,7 @@ export interface paths {
         };
         get?: never;
         /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
-        put: operations["assign"];
+        put: operations["assign_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -174,10 +230,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's webhook endpoints */
-        get: operations["list"];
+        get: operations["listWebhooks"];
         put?: never;
         /** Add an endpoint; the answer holds its signing secret, shown only this once */
-        post: operations["create"];
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,7 +250,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Queue a webhook.test event to this endpoint; its delivery appears in the log */
-        post: operations["test"];
+        post: operations["sendWebhookTest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,7 +267,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap */
-        post: operations["rotate"];
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -228,7 +284,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again now, with a fresh retry schedule */
-        post: operations["resend"];
+        post: operations["resendWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -281,10 +337,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list_1"];
+        get: operations["list"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create_1"];
+        post: operations["create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -319,6 +375,77 @@ export interface paths {
         put?: never;
         /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
         post: operations["runRetentionNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{orgId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange the code for a contact token (30 minutes) */
+        post: operations["verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{orgId}/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a sign-in code to a contact's phone
+         * @description Same answer whether or not the phone belongs to a contact; only contacts get a code. Rate limited per phone and per client address.
+         */
+        post: operations["requestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Stripe Checkout to buy a plan (contact token, stripe mode) */
+        post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the signed-in contact's plan (contact token): Stripe plans end with the paid period */
+        post: operations["cancel_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -401,10 +528,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_2"];
+        get: operations["list_1"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_2"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,7 +551,7 @@ export interface paths {
          * Make a tiny real call to the provider
          * @description Answers 502 (auth refused, unreachable, rejected) or 504 (timeout) as Problem Details when the call fails
          */
-        post: operations["test_1"];
+        post: operations["test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -439,10 +566,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_3"];
+        get: operations["list_2"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_3"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -651,10 +778,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_4"];
+        get: operations["list_3"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_4"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -715,6 +842,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's contact plans in display order */
+        get: operations["list_4"];
+        put?: never;
+        /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
+        post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-plans/standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the standard plans (admins, only while there are none)
+         * @description Free allowance 10 replies / 7 days of history, Basic 100 replies / 30 days, Pro 1,000 / 90 days, Enterprise unlimited; prices in the billing currency.
+         */
+        post: operations["standard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels": {
         parameters: {
             query?: never;
@@ -743,7 +908,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a test message to an address through this channel */
-        post: operations["test_2"];
+        post: operations["test_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,15 +1252,15 @@ export interface paths {
             cookie?: never;
         };
         /** One endpoint */
-        get: operations["get_1"];
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
         /** Remove an endpoint and its delivery log */
-        delete: operations["delete_1"];
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         /** Change url, description, events or enabled (enabling clears the reason it was disabled) */
-        patch: operations["update_1"];
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/api/v1/quick-replies/{id}": {
@@ -1275,7 +1440,7 @@ export interface paths {
             cookie?: never;
         };
         /** Delivery log of an endpoint, newest first, with request, answers and attempts */
-        get: operations["deliveries"];
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1292,7 +1457,7 @@ export interface paths {
             cookie?: never;
         };
         /** Event types an endpoint can subscribe to (available: false while their module is not built) */
-        get: operations["eventTypes"];
+        get: operations["webhookEventTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1395,6 +1560,57 @@ export interface paths {
         };
         /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
         get: operations["retentionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{orgId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans an organisation offers its contacts (404 when it offers none) */
+        get: operations["offer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in contact: plan, usage this period and the plans on offer (contact token) */
+        get: operations["me_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in contact's messages on every channel, newest first (contact token) */
+        get: operations["history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1992,6 +2208,152 @@ export interface components {
              */
             legalHoldAt?: string | null;
         };
+        ContactPlanInput: {
+            name: string;
+            description?: string | null;
+            /** Format: int64 */
+            priceMinor: number;
+            currency?: string | null;
+            /**
+             * Format: int64
+             * @description AI replies per period; null = unlimited
+             */
+            aiReplies?: number | null;
+            /**
+             * Format: int32
+             * @description 30 when omitted
+             */
+            periodDays?: number | null;
+            /**
+             * Format: int32
+             * @description null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: int32
+             * @description null = no limit
+             */
+            messagesPerMinute?: number | null;
+            /** @description the limits of contacts without a subscription; false when omitted */
+            freeAllowance?: boolean | null;
+            stripePriceId?: string | null;
+            /** Format: int32 */
+            sortOrder?: number | null;
+        };
+        /** @description A plan an organisation sells to its contacts; null limits = unlimited */
+        ContactPlan: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * Format: int64
+             * @description price per period in minor units (0 for the free allowance)
+             */
+            priceMinor: number;
+            currency: string;
+            /**
+             * Format: int64
+             * @description AI replies per period; null = unlimited
+             */
+            aiReplies?: number | null;
+            /** Format: int32 */
+            periodDays: number;
+            /**
+             * Format: int32
+             * @description days of conversation history kept for the contact; null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: int32
+             * @description inbound messages per minute before the agent asks to slow down; null = no limit
+             */
+            messagesPerMinute?: number | null;
+            /** @description the limits of contacts without a subscription (at most one plan) */
+            freeAllowance: boolean;
+            stripePriceId?: string | null;
+            /** @description no longer offered; existing subscribers keep it */
+            archived: boolean;
+            /** Format: int32 */
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContactBillingSettingsInput: {
+            /** @description acct_...; empty or null = use the platform's account */
+            stripeAccountId?: string | null;
+        };
+        ContactBillingSettings: {
+            /** @description stripe: contacts pay through Stripe Checkout; manual: admins assign plans */
+            mode: string;
+            /** @description the organisation's own Stripe account (Connect); null = the platform's account */
+            stripeAccountId?: string | null;
+            /** @description path of the contacts' self-service page on this server */
+            portalPath: string;
+        };
+        AssignContactPlanRequest: {
+            /** Format: uuid */
+            planId: string;
+        };
+        /** @description The plan that applies to a contact now and what they used */
+        ContactPlanStatus: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description the plan that applies now: the subscription's, else the free allowance; null = not limited */
+            plan?: components["schemas"]["ContactPlan"];
+            /** @description the contact's subscription, also when cancelled */
+            subscription?: components["schemas"]["ContactSubscription"];
+            /** @description true when the free allowance applies (no live subscription) */
+            onFreeAllowance: boolean;
+            /**
+             * Format: int64
+             * @description AI replies used in the current window
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description AI replies allowed in the window; null = unlimited
+             */
+            limit?: number | null;
+            /**
+             * Format: int32
+             * @description used / limit in percent; null when unlimited
+             */
+            percent?: number | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd?: string | null;
+            /**
+             * Format: int32
+             * @description days of history kept for this contact; null = the organisation's window
+             */
+            historyDays?: number | null;
+            /** @description stripe: contacts pay through Checkout; manual: admins assign plans */
+            mode: string;
+        };
+        ContactSubscription: {
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            planId: string;
+            /** @description active, past_due or cancelled */
+            status: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            cancelAtPeriodEnd: boolean;
+            /** @description manual (assigned by an admin) or stripe */
+            source: string;
+            stripeAccountId?: string | null;
+            stripeCustomerId?: string | null;
+            stripeSubscriptionId?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
             searchKnowledge?: boolean | null;
@@ -2302,6 +2664,33 @@ export interface components {
             /** Format: int64 */
             conversationsDeleted: number;
             error?: string | null;
+        };
+        PortalVerifyRequest: {
+            phone: string;
+            code: string;
+        };
+        PortalSession: {
+            /** @description send as Authorization: Bearer to /api/v1/portal/me, /history, /cancel, /checkout */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PortalCodeRequest: {
+            phone: string;
+        };
+        PortalCodeSent: {
+            /** Format: int64 */
+            expiresInSeconds: number;
+            /** @description how codes are delivered now: log (development), sms or whatsapp */
+            delivery: string;
+        };
+        PortalCheckoutRequest: {
+            /** Format: uuid */
+            planId: string;
+        };
+        PortalCheckout: {
+            /** @description send the browser here (Stripe Checkout) */
+            url: string;
         };
         ModerationCheckRequest: {
             text: string;
@@ -3245,6 +3634,43 @@ export interface components {
             lastRun?: components["schemas"]["RetentionRun"];
             recentRuns: components["schemas"]["RetentionRun"][];
         };
+        PortalOffer: {
+            /** @description stripe: plans are bought through Checkout; manual: ask the team */
+            mode: string;
+            plans: components["schemas"]["ContactPlan"][];
+        };
+        PortalMe: {
+            /** Format: uuid */
+            contactId: string;
+            name?: string | null;
+            phone?: string | null;
+            plan: components["schemas"]["ContactPlanStatus"];
+            /** @description plans the contact can buy */
+            offered: components["schemas"]["ContactPlan"][];
+            mode: string;
+        };
+        PageResponsePortalMessage: {
+            items: components["schemas"]["PortalMessage"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PortalMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            /** @description inbound (the contact wrote) or outbound */
+            direction: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ModerationDecision: {
             /** Format: int64 */
             id: number;
@@ -4081,7 +4507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentView"];
+                    "application/json": components["schemas"]["ContactPlan"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4096,6 +4522,260 @@ export interface operations {
         };
     };
     update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPlanInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlan"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    settings_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactBillingSettings"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactBillingSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactBillingSettings"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contactStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlanStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignContactPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlanStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlanStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4130,7 +4810,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4159,7 +4839,7 @@ export interface operations {
             };
         };
     };
-    assign: {
+    assign_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4325,7 +5005,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listWebhooks: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4359,7 +5039,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    createWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -4392,7 +5072,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    sendWebhookTest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4423,7 +5103,7 @@ export interface operations {
             };
         };
     };
-    rotate: {
+    rotateWebhookSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -4454,7 +5134,7 @@ export interface operations {
             };
         };
     };
-    resend: {
+    resendWebhookDelivery: {
         parameters: {
             query?: never;
             header?: never;
@@ -4592,7 +5272,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4628,7 +5308,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4712,6 +5392,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionRun"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCodeSent"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCheckout"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlanStatus"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4849,7 +5661,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4878,7 +5690,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4911,7 +5723,7 @@ export interface operations {
             };
         };
     };
-    test_1: {
+    test: {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,7 +5754,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_2: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4976,7 +5788,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5523,7 +6335,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5560,7 +6372,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5695,6 +6507,100 @@ export interface operations {
             };
         };
     };
+    list_4: {
+        parameters: {
+            query?: {
+                /** @description include archived plans */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlan"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPlanInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlan"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    standard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPlan"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_5: {
         parameters: {
             query?: {
@@ -5762,7 +6668,7 @@ export interface operations {
             };
         };
     };
-    test_2: {
+    test_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6515,7 +7421,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -6546,7 +7452,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -6575,7 +7481,7 @@ export interface operations {
             };
         };
     };
-    update_1: {
+    updateWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -7324,7 +8230,7 @@ export interface operations {
             };
         };
     };
-    deliveries: {
+    listWebhookDeliveries: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7362,7 +8268,7 @@ export interface operations {
             };
         };
     };
-    eventTypes: {
+    webhookEventTypes: {
         parameters: {
             query?: never;
             header?: never;
@@ -7557,6 +8463,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOffer"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponsePortalMessage"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
