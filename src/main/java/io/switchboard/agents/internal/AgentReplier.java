@@ -83,6 +83,10 @@ class AgentReplier {
         if (!(gate instanceof ContactGate.Proceed)) {
             return tx.inOrg(orgId, () -> applyGate(event, prepared, gate));
         }
+        // then the organisation's plan: over its AI-reply quota, no pipeline (and no LLM call) runs at all
+        if (quotas.check(orgId, Limit.AI_REPLIES, 1) instanceof QuotaDecision.QuotaExceeded exceeded) {
+            return tx.inOrg(orgId, () -> applyOrgQuota(event, prepared, exceeded));
+        }
         ReplyPipeline.Result result = pipeline.run(prepared.input());
         String outcome = tx.inOrg(orgId, () -> apply(event, prepared, result));
         boolean summaryDue = !"duplicate".equals(outcome)
@@ -150,17 +154,7 @@ class AgentReplier {
         // counted once per inbound message (the key), in the transaction that sends the reply
         if (quotas.consume(orgId, Limit.AI_REPLIES, 1, event.messageId().toString())
                 instanceof QuotaDecision.QuotaExceeded exceeded) {
-            var notice = conversations.sendReply(
-                    orgId,
-                    conversationId,
-                    new MessageContent.Text(
-                            prepared.agent().settings().messages().limitReachedText()),
-                    SenderType.AGENT,
-                    prepared.agent().id());
-            runs.setReply(runId, notice.messageId());
-            conversations.handOff(
-                    orgId, conversationId, "quota exceeded: " + exceeded.limit().json());
-            return "quota-exceeded";
+            return limitReached(event, prepared, runId, exceeded); // the last reply was taken while we thought
         }
         var reply = conversations.sendReply(
                 orgId,
@@ -184,6 +178,45 @@ class AgentReplier {
                 result.kind() == ReplyPipeline.Kind.FALLBACK ? prepared.memory().failedInRow() + 1 : 0;
         if (failed != prepared.memory().failedInRow()) memory.setFailedInRow(orgId, conversationId, failed);
         return trace.outcome();
+    }
+
+    /** Over the organisation's quota before anything ran: the limit-reached message and a handoff. */
+    private String applyOrgQuota(MessageReceived event, Prepared prepared, QuotaDecision.QuotaExceeded exceeded) {
+        UUID orgId = event.orgId();
+        var trace = new AgentTrace.Builder();
+        trace.mode = "quota";
+        trace.outcome = "quota-exceeded";
+        trace.note("quota", "the organisation's " + exceeded.limit().json() + " limit is reached");
+        var state = conversations.state(orgId, event.conversationId()).orElse(null);
+        if (state == null || state.heldByPeople()) return "skipped";
+        UUID runId = UUID.randomUUID();
+        if (!runs.record(
+                runId,
+                orgId,
+                prepared.agent().id(),
+                "channel",
+                event.conversationId(),
+                event.messageId(),
+                trace.build())) {
+            return "duplicate";
+        }
+        return limitReached(event, prepared, runId, exceeded);
+    }
+
+    private String limitReached(
+            MessageReceived event, Prepared prepared, UUID runId, QuotaDecision.QuotaExceeded exceeded) {
+        var notice = conversations.sendReply(
+                event.orgId(),
+                event.conversationId(),
+                new MessageContent.Text(prepared.agent().settings().messages().limitReachedText()),
+                SenderType.AGENT,
+                prepared.agent().id());
+        runs.setReply(runId, notice.messageId());
+        conversations.handOff(
+                event.orgId(),
+                event.conversationId(),
+                "quota exceeded: " + exceeded.limit().json());
+        return "quota-exceeded";
     }
 
     /** Answers for the contact's plan instead of the agent: a throttle notice, the quota message or the upgrade offer. */

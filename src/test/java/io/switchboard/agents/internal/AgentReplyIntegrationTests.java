@@ -152,6 +152,13 @@ class AgentReplyIntegrationTests extends IntegrationTest {
                 api.get("/api/v1/conversations/" + conversationId, s.token()).json();
         assertThat(conversation.get("botPausedAt").isNull()).isFalse();
         assertThat(conversation.get("handoffReason").asString()).contains("quota exceeded");
+        // the quota was asked before the pipeline: the run shows no understanding or retrieval steps
+        var runs = api.get("/api/v1/conversations/" + conversationId + "/agent-runs", s.token())
+                .json();
+        var trace = (runs.has("items") ? runs.get("items") : runs).get(0).get("trace");
+        assertThat(trace.get("outcome").asString()).isEqualTo("quota-exceeded");
+        assertThat(trace.get("mode").asString()).isEqualTo("quota");
+        assertThat(trace.get("retrieved")).isEmpty();
         assertThat(quotas.check(orgId, io.switchboard.billing.Limit.AI_REPLIES, 1)
                         .allowed())
                 .isFalse();
