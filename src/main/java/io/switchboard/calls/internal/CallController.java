@@ -271,7 +271,7 @@ class CallController {
         return calls.estimateCost(CurrentPrincipal.get().orgId(), maxDurationMinutes);
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @GetMapping("/export")
     @Operation(
             summary =
                     "The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days")
