@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +8,10 @@ import java.util.UUID;
 public interface OrganizationMembers {
 
     Optional<Role> roleOf(UUID orgId, UUID userId);
+
+    /** Seats taken: members plus invitations still open (an accepted invitation keeps its seat). */
+    long seatsInUse(UUID orgId);
+
+    /** E-mail addresses of the organisation's owners and admins, for operational notices. */
+    List<String> adminEmails(UUID orgId);
 }
