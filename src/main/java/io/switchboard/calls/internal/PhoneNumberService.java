@@ -114,13 +114,12 @@ class PhoneNumberService {
     List<AvailableNumber> available(String country, @Nullable Integer areaCode) {
         if (!country.matches("[A-Za-z]{2}"))
             throw ApiProblem.invalidField("country", "must be an ISO 3166 two-letter code");
-        var reader = Local.reader(country.toUpperCase(java.util.Locale.ROOT))
-                .setVoiceEnabled(true)
-                .limit(20);
+        var reader = Local.reader(country.toUpperCase(java.util.Locale.ROOT)).setVoiceEnabled(true);
         if (areaCode != null) reader.setAreaCode(areaCode);
+        reader.pageSize(20);
         try {
             var out = new ArrayList<AvailableNumber>();
-            for (Local l : reader.firstPage(twilio())) {
+            for (Local l : reader.firstPage(twilio()).getRecords()) {
                 out.add(new AvailableNumber(l.getPhoneNumber().toString(), l.getLocality(), l.getRegion()));
             }
             return out;
