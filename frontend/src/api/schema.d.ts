@@ -1733,7 +1733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Twilio numbers with voice that can be bought (409 twilio-not-configured without Twilio) */
+        /** Twilio numbers with voice that can be bought (empty with twilioConfigured=false without Twilio) */
         get: operations["available"];
         put?: never;
         post?: never;
@@ -3784,6 +3784,10 @@ export interface components {
         NumberList: {
             twilioConfigured: boolean;
             items: components["schemas"]["OwnedNumber"][];
+        };
+        AvailableList: {
+            twilioConfigured: boolean;
+            items: components["schemas"]["AvailableNumber"][];
         };
         AvailableNumber: {
             phoneNumber: string;
@@ -8480,7 +8484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailableNumber"][];
+                    "application/json": components["schemas"]["AvailableList"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
