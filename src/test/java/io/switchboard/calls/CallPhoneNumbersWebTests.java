@@ -37,8 +37,11 @@ class CallPhoneNumbersWebTests extends ProviderFakesTest {
                          "locality":"San Francisco","region":"CA","iso_country":"US","capabilities":{"voice":true}}],
                          "uri":"/2010-04-01/Accounts/x/AvailablePhoneNumbers/US/Local.json","end":0,"page":0,"page_size":20,"start":0}
                         """)));
-        JsonNode available = api.get("/api/v1/calls/phone-numbers/available?country=US", token)
-                .json();
+        var availableResponse = api.get("/api/v1/calls/phone-numbers/available?country=US", token);
+        assertThat(availableResponse.json().get("twilioConfigured").asBoolean())
+                .as(availableResponse.raw())
+                .isTrue();
+        JsonNode available = availableResponse.json().get("items");
         assertThat(available.get(0).get("phoneNumber").asString()).isEqualTo("+14155550170");
         assertThat(available.get(0).get("locality").asString()).isEqualTo("San Francisco");
 

@@ -242,11 +242,6 @@ class CallStore {
                         r.get(Jobs.ATTEMPTS)));
     }
 
-    /** Whether the job of this claim is still the one we leased (not rescheduled by someone else). */
-    boolean stillLeased(Job job, Instant leaseUntil) {
-        return db.fetchExists(Jobs.T, Jobs.ID.eq(job.id()).and(Jobs.DUE_AT.eq(leaseUntil)));
-    }
-
     void failJob(long jobId, String error, Instant retryAt) {
         db.update(Jobs.T)
                 .set(Jobs.LAST_ERROR, error.length() > 500 ? error.substring(0, 500) : error)

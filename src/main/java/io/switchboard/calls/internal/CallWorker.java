@@ -4,7 +4,6 @@ import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +83,6 @@ class CallWorker implements SmartLifecycle {
         var jobs = tx.asSystem("call jobs", () -> store.claimDue(32, leaseUntil));
         if (jobs.isEmpty()) return done;
         var calls = lifecycle.getObject();
-        var threads = new ArrayList<Thread>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var job : jobs) {
                 executor.submit(() -> {
@@ -109,7 +107,6 @@ class CallWorker implements SmartLifecycle {
                 });
             }
         }
-        threads.clear();
         return done + jobs.size();
     }
 
