@@ -75,6 +75,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put the conversation under legal hold (admins)
+         * @description A held conversation is skipped by the retention purge and blocks the GDPR erasure of its contact until the hold is cleared. Audited.
+         */
+        put: operations["setLegalHold"];
+        post?: never;
+        /** Clear the legal hold (admins); the retention window applies again. Audited. */
+        delete: operations["clearLegalHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/settings": {
         parameters: {
             query?: never;
@@ -216,6 +237,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook endpoints */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Add an endpoint; the answer holds its signing secret, shown only this once */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a webhook.test event to this endpoint; its delivery appears in the log */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/{publicId}/sessions": {
         parameters: {
             query?: never;
@@ -301,6 +391,23 @@ export interface paths {
         put?: never;
         /** The quick reply's text with the conversation's contact filled in, ready for the composer */
         post: operations["render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
+        post: operations["runRetentionNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,6 +761,26 @@ export interface paths {
         put?: never;
         /** Merge another contact into this one (identities, conversations, tags; gaps filled) */
         post: operations["merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held on a contact (GDPR access/portability; admins)
+         * @description A ZIP streamed as it is written: `export/manifest.json`, `contact/` (record, identities, contacts merged into it), `audit/events.json` (audit entries about the contact), and one folder per module holding data on them, e.g. `conversations/conversations.json` with every message and `conversations/media/...` with the stored files.
+         */
+        post: operations["export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1111,6 +1238,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Remove an endpoint and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change url, description, events or enabled (enabling clears the reason it was disabled) */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
     "/api/v1/quick-replies/{id}": {
         parameters: {
             query?: never;
@@ -1233,7 +1379,10 @@ export interface paths {
         get: operations["get_6"];
         put?: never;
         post?: never;
-        /** Delete a contact with its conversations (admins) */
+        /**
+         * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
+         * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
+         */
         delete: operations["delete_4"];
         options?: never;
         head?: never;
@@ -1275,6 +1424,40 @@ export interface paths {
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
         patch: operations["update_8"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of an endpoint, newest first, with request, answers and attempts */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event types an endpoint can subscribe to (available: false while their module is not built) */
+        get: operations["webhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -1371,6 +1554,23 @@ export interface paths {
         };
         /** Every version of a script, newest first */
         get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
+        get: operations["retentionStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1751,7 +1951,7 @@ export interface paths {
             cookie?: never;
         };
         /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2055,6 +2255,43 @@ export interface components {
             /** @description automatic top-up with the card saved in Stripe (stripe mode only) */
             autoTopUp: components["schemas"]["AutoTopUpView"];
         };
+        ConversationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            status: string;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            priority: string;
+            labels: string[];
+            /** Format: int32 */
+            unreadCount: number;
+            /** Format: date-time */
+            lastMessageAt: string;
+            /** Format: date-time */
+            lastInboundAt?: string | null;
+            lastMessagePreview?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
+            /**
+             * Format: date-time
+             * @description set while a legal hold keeps the conversation from the retention purge and erasure
+             */
+            legalHoldAt?: string | null;
+        };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {
                 [key: string]: number;
@@ -2229,6 +2466,96 @@ export interface components {
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
         };
+        WebhookEndpointInput: {
+            /** @description https URL that receives POSTs; checked against private and loopback ranges */
+            url?: string | null;
+            description?: string | null;
+            /** @description event types to receive (see /api/v1/webhooks/event-types) */
+            events?: string[] | null;
+            enabled?: boolean | null;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            events: string[];
+            enabled: boolean;
+            /** @description why deliveries stopped (dead after retries, 410 Gone, or an administrator) */
+            disabledReason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /**
+             * Format: date-time
+             * @description after a rotation: until when the previous secret also signs
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookEndpointCreated: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /** @description the signing secret (whsec_...), shown this once */
+            secret: string;
+        };
+        WebhookAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** Format: int32 */
+            responseStatus?: number | null;
+            /** @description the start of the answer (4 KiB at most) */
+            responseBody?: string | null;
+            /** @description why no answer came (timeout, refused URL, connection error) */
+            error?: string | null;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description the webhook-id header: the same on every attempt, for deduplication */
+            messageId: string;
+            eventType: string;
+            /** @description pending, sending, succeeded or dead */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description when the next attempt is due (pending deliveries only)
+             */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: int32 */
+            lastStatus?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description headers of the latest attempt */
+            requestHeaders: {
+                [key: string]: string;
+            };
+            /** @description the signed JSON body (8 KiB shown at most) */
+            requestBody: string;
+            /** @description the start of the latest answer */
+            responseBody?: string | null;
+            /** @description latest first, 20 at most */
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookSecret: {
+            /** @description the new signing secret (whsec_...), shown this once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description until then every delivery carries a second signature made with the previous secret
+             */
+            previousSecretExpiresAt: string;
+        };
         SessionRequest: {
             /** @description resume this visitor: only together with its current visitor token */
             visitorId?: string | null;
@@ -2289,6 +2616,33 @@ export interface components {
         };
         Rendered: {
             text: string;
+        };
+        RetentionRun: {
+            /** Format: uuid */
+            id: string;
+            /** @description schedule or manual */
+            trigger: string;
+            /**
+             * Format: int32
+             * @description the window applied to the organisation; null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: date-time
+             * @description messages created before this were purged
+             */
+            cutoff?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: int64 */
+            messagesDeleted: number;
+            /** Format: int64 */
+            filesDeleted: number;
+            /** Format: int64 */
+            conversationsDeleted: number;
+            error?: string | null;
         };
         ModerationCheckRequest: {
             text: string;
@@ -3202,38 +3556,6 @@ export interface components {
             /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
             resumeBot?: boolean | null;
         };
-        ConversationView: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contactId: string;
-            contactName?: string | null;
-            contactPhone?: string | null;
-            /** Format: uuid */
-            channelId: string;
-            status: string;
-            /** Format: date-time */
-            snoozedUntil?: string | null;
-            /** Format: uuid */
-            assigneeUserId?: string | null;
-            priority: string;
-            labels: string[];
-            /** Format: int32 */
-            unreadCount: number;
-            /** Format: date-time */
-            lastMessageAt: string;
-            /** Format: date-time */
-            lastInboundAt?: string | null;
-            lastMessagePreview?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description set while the bot is paused after a handoff, until resolve or unassign
-             */
-            botPausedAt?: string | null;
-            handoffReason?: string | null;
-        };
         UpdateChannelRequest: {
             name?: string | null;
             /** @description settings to change; an empty value removes one */
@@ -3250,6 +3572,35 @@ export interface components {
             enabled?: boolean | null;
             /** Format: double */
             ratePerSecond?: number | null;
+        };
+        PageResponseWebhookEndpoint: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseWebhookDelivery: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        WebhookEventType: {
+            /** @description e.g. message.received */
+            type: string;
+            description: string;
+            /** @description false while the module that emits it is not built yet */
+            available: boolean;
         };
         SseEmitter: {
             /** Format: int64 */
@@ -3343,6 +3694,36 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        RetentionStatus: {
+            /**
+             * Format: int32
+             * @description days of conversation history kept; null = unlimited
+             */
+            historyDays?: number | null;
+            /** @description what decides the window, e.g. plan:basic */
+            source: string;
+            /**
+             * Format: date-time
+             * @description messages created before this are purged by the next run; null = never
+             */
+            cutoff?: string | null;
+            /**
+             * Format: int32
+             * @description contacts with their own window (contact plans)
+             */
+            contactsWithOwnWindow: number;
+            /**
+             * Format: int64
+             * @description conversations under legal hold: never purged
+             */
+            legalHolds: number;
+            /** Format: date-time */
+            nextRunAt: string;
+            /** @description time between scheduled runs, ISO-8601 (PT6H) */
+            interval: string;
+            lastRun?: components["schemas"]["RetentionRun"];
+            recentRuns: components["schemas"]["RetentionRun"][];
         };
         ModerationDecision: {
             /** Format: int64 */
@@ -3971,6 +4352,16 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        ErasureReport: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description what went, per module and kind (e.g. conversations.messages); no content */
+            erased: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            erasedAt: string;
+        };
         /** @description RFC 9457 Problem Details; `errors` names the offending fields */
         Problem: {
             /** Format: uri */
@@ -4206,6 +4597,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4639,6 +5092,167 @@ export interface operations {
             };
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     session: {
         parameters: {
             query?: never;
@@ -4904,6 +5518,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rendered"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runRetentionNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5807,6 +6450,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -6878,6 +7552,101 @@ export interface operations {
             };
         };
     };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_2: {
         parameters: {
             query?: never;
@@ -7388,7 +8157,10 @@ export interface operations {
     };
     delete_4: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true erases personal data everywhere (GDPR right to erasure) */
+                erase?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7397,7 +8169,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description erased (erase=true): what went, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description deleted (without erase) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7580,6 +8361,73 @@ export interface operations {
             };
         };
     };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description pending, sending, succeeded or dead */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventType"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stream: {
         parameters: {
             query?: {
@@ -7748,6 +8596,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScriptVersion"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retentionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatus"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8498,7 +9375,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 from?: string;

@@ -28,8 +28,10 @@ const Knowledge = lazy(() => import('./routes/app/knowledge'))
 const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
+const Privacy = lazy(() => import('./routes/app/privacy'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
+const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const Calls = lazy(() => import('./routes/app/calls'))
 const Sales = lazy(() => import('./routes/app/sales'))
 const NotFound = lazy(() => import('./routes/not-found'))
@@ -74,6 +76,8 @@ export const routes: RouteObject[] = [
           { path: '/audit', element: <Audit /> },
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
+          { path: '/privacy', element: <Privacy /> },
+          { path: '/webhooks', element: <Webhooks /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

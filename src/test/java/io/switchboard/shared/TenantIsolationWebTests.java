@@ -126,6 +126,14 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String webhookId = api.post(
+                        "/api/v1/webhooks",
+                        Map.of("url", "http://localhost:9/a-hook", "events", List.of("message.received")),
+                        tokenA)
+                .json()
+                .get("endpoint")
+                .get("id")
+                .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/calls/{id}", callId),
@@ -137,6 +145,11 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/calls/{id}/recording", callId),
                 Map.entry("/api/v1/sales-scripts/{id}", salesScriptId),
                 Map.entry("/api/v1/sales-scripts/{id}/versions", salesScriptId),
+                Map.entry("/api/v1/webhooks/{id}", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/rotate-secret", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/test", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries", webhookId),
+                Map.entry("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", webhookId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -162,12 +175,15 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/channels/{id}/test", channelId),
                 Map.entry("/api/v1/contacts/{id}", contactId),
                 Map.entry("/api/v1/contacts/{id}/merge", contactId),
+                Map.entry("/api/v1/contacts/{id}/export", contactId),
+                Map.entry("/api/v1/conversations/{id}/legal-hold", conversationId),
                 Map.entry("/api/v1/conversations/{id}", conversationId),
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
                 Map.entry("/api/v1/sales-scripts/{id}", Map.of("text", "stolen")),
+                Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -266,7 +282,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                 callId,
                 "A's call task",
                 salesScriptId,
-                "A's product");
+                "A's product",
+                webhookId,
+                "a-hook");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -50,6 +50,13 @@ public abstract class IntegrationTest {
         registry.add("switchboard.llm.test-timeout", () -> "2s");
         // simulated calls play their steps quickly (the simulator's clock for durations is simulated)
         registry.add("switchboard.calls.simulator-step-delay", () -> "40ms");
+        // tests start retention purges themselves (RetentionIntegrationTests): no scheduled run in between
+        registry.add("switchboard.privacy.retention-initial-delay", () -> "3650d");
+        // webhook receivers (WireMock) on http://localhost only; 127.0.0.1, 10.x and link-local stay
+        // refused (WebhooksWebTests); a compressed retry schedule lets a test see a delivery die
+        registry.add("switchboard.webhooks.allowed-hosts", () -> "localhost");
+        registry.add("switchboard.webhooks.retry-schedule", () -> "200ms,400ms,600ms,800ms");
+        registry.add("switchboard.webhooks.jitter", () -> "0.1");
     }
 
     @BeforeEach
