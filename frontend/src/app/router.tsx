@@ -34,6 +34,8 @@ const Billing = lazy(() => import('./routes/app/billing'))
 const ContactPlans = lazy(() => import('./routes/app/contact-plans'))
 const ContactPortal = lazy(() => import('./routes/portal'))
 const Webhooks = lazy(() => import('./routes/app/webhooks'))
+const Calls = lazy(() => import('./routes/app/calls'))
+const Sales = lazy(() => import('./routes/app/sales'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -68,6 +70,8 @@ export const routes: RouteObject[] = [
           { path: '/quick-replies', element: <QuickReplies /> },
           { path: '/billing', element: <Billing /> },
           { path: '/contact-plans', element: <ContactPlans /> },
+          { path: '/calls/:callId?', element: <Calls /> },
+          { path: '/sales', element: <Sales /> },
           { path: '/knowledge', element: <Knowledge /> },
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },

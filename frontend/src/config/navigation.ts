@@ -11,6 +11,7 @@ import {
   KeyRoundIcon,
   MailIcon,
   MegaphoneIcon,
+  PhoneCallIcon,
   PhoneIcon,
   ScrollTextIcon,
   SettingsIcon,
@@ -54,12 +55,8 @@ export const workspaceNav: readonly NavItem[] = [
     icon: WorkflowIcon,
     comingSoon: 'Visual conversation flows that route, qualify and hand over to people.',
   },
-  {
-    to: '/calls',
-    label: 'Calls',
-    icon: PhoneIcon,
-    comingSoon: 'Voice calls handled by agents, with recordings and transcripts.',
-  },
+  { to: '/sales', label: 'Sales calls', icon: PhoneCallIcon },
+  { to: '/calls', label: 'Calls', icon: PhoneIcon },
   {
     to: '/campaigns',
     label: 'Campaigns',

@@ -26,6 +26,8 @@ class TenantIsolationWebTests extends IntegrationTest {
             "/api/v1/auth/invitations/{token}",
             "/webhooks/{provider}/{channelId}",
             "/webhooks/{provider}/{channelId}/status",
+            // Bland's call webhook: authenticated by its HMAC signature (BlandCallsWebTests)
+            "/webhooks/bland/{orgId}",
             // the web chat widget's public API: a channel's public id plus a visitor token
             // (WebchatChannelWebTests), never a signed-in user of an organisation
             "/api/v1/webchat/{publicId}/config",
@@ -118,6 +120,23 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        // a free simulated call of A (rate 0: no credits needed) and a sales script for A's contact
+        api.put("/api/v1/calls/settings", Map.of("ratesPerMinuteMinor", Map.of("simulator", 0)), tokenA);
+        String callId = api.post(
+                        "/api/v1/calls",
+                        Map.of("contactId", contactId, "task", "A's call task", "record", true),
+                        tokenA)
+                .json()
+                .get("call")
+                .get("id")
+                .asString();
+        String salesScriptId = api.post(
+                        "/api/v1/sales-scripts",
+                        Map.of("contactId", contactId, "product", "A's product", "goal", "a demo"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
         String webhookId = api.post(
                         "/api/v1/webhooks",
                         Map.of("url", "http://localhost:9/a-hook", "events", List.of("message.received")),
@@ -130,6 +149,15 @@ class TenantIsolationWebTests extends IntegrationTest {
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/contact-plans/{id}", contactPlanId),
                 Map.entry("/api/v1/contact-plans/contacts/{contactId}", contactId),
+                Map.entry("/api/v1/calls/{id}", callId),
+                // A cannot buy numbers without Twilio here; any id B does not own answers 404 the same way
+                Map.entry("/api/v1/calls/phone-numbers/{id}", UUID.randomUUID().toString()),
+                Map.entry("/api/v1/calls/{id}/stop", callId),
+                Map.entry("/api/v1/calls/{id}/transcript", callId),
+                Map.entry("/api/v1/calls/{id}/analyze", callId),
+                Map.entry("/api/v1/calls/{id}/recording", callId),
+                Map.entry("/api/v1/sales-scripts/{id}", salesScriptId),
+                Map.entry("/api/v1/sales-scripts/{id}/versions", salesScriptId),
                 Map.entry("/api/v1/webhooks/{id}", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/rotate-secret", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/test", webhookId),
@@ -171,6 +199,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry(
                         "/api/v1/contact-plans/contacts/{contactId}",
                         Map.of("planId", UUID.randomUUID().toString())),
+                Map.entry("/api/v1/sales-scripts/{id}", Map.of("text", "stolen")),
                 Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
@@ -268,6 +297,10 @@ class TenantIsolationWebTests extends IntegrationTest {
                 "A's provider",
                 quickReplyId,
                 "A's canned words",
+                callId,
+                "A's call task",
+                salesScriptId,
+                "A's product",
                 webhookId,
                 "a-hook");
         for (var entry : paths.properties()) {
