@@ -235,8 +235,14 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
     }
 
     private ResponseEntity<String> error(HttpStatus status, @Nullable Object id, int code, String message) {
-        return json(
-                status,
-                new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, new JSONRPCError(code, message, null)));
+        if (id == null) {
+            // JSON-RPC answers errors about unreadable requests with id null (the SDK's record refuses it)
+            var body = new java.util.LinkedHashMap<String, @Nullable Object>();
+            body.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+            body.put("id", null);
+            body.put("error", Map.of("code", code, "message", message));
+            return json(status, body);
+        }
+        return json(status, new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, new JSONRPCError(code, message, null)));
     }
 }

@@ -9,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,8 +57,9 @@ class McpServerConfiguration {
     FilterRegistrationBean<McpAuthChallengeFilter> mcpAuthChallengeFilter(ProtectedResourceMetadata metadata) {
         var registration = new FilterRegistrationBean<>(new McpAuthChallengeFilter(metadata));
         registration.addUrlPatterns(McpHttpEndpoint.PATH, McpHttpEndpoint.PATH + "/*");
-        // before Spring Security, so the 401 it writes carries our challenge
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // after the request context (the public URL may come from the request), before Spring Security
+        // (-100), so the 401 it writes carries our challenge
+        registration.setOrder(-102);
         return registration;
     }
 }
