@@ -1,0 +1,51 @@
+package io.switchboard.calls.internal;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Operator settings of calls ({@code switchboard.calls.*}). Without a Bland key every call is played by
+ * the simulator.
+ */
+@ConfigurationProperties("switchboard.calls")
+public record CallProperties(
+        @Nullable String blandApiKey,
+        @Nullable String blandBaseUrl,
+        @Nullable String blandWebhookSecret,
+        @Nullable Long blandRatePerMinuteMinor,
+        @Nullable Long simulatorRatePerMinuteMinor,
+        @Nullable Duration simulatorStepDelay,
+        @Nullable Duration pollInterval,
+        @Nullable Duration queueRetry) {
+
+    boolean blandEnabled() {
+        return blandApiKey != null && !blandApiKey.isBlank();
+    }
+
+    String mode() {
+        return blandEnabled() ? "bland" : "simulator";
+    }
+
+    String blandBase() {
+        return (blandBaseUrl == null || blandBaseUrl.isBlank() ? "https://api.bland.ai" : blandBaseUrl)
+                .replaceAll("/+$", "");
+    }
+
+    long defaultRate(String provider) {
+        Long rate = "bland".equals(provider) ? blandRatePerMinuteMinor : simulatorRatePerMinuteMinor;
+        return rate == null ? ("bland".equals(provider) ? 12 : 5) : rate;
+    }
+
+    Duration stepDelay() {
+        return simulatorStepDelay == null ? Duration.ofMillis(1500) : simulatorStepDelay;
+    }
+
+    Duration poll() {
+        return pollInterval == null ? Duration.ofSeconds(30) : pollInterval;
+    }
+
+    Duration retry() {
+        return queueRetry == null ? Duration.ofSeconds(3) : queueRetry;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.calls.internal;
+
+import org.jspecify.annotations.NullMarked;
