@@ -19,6 +19,18 @@ public interface Quotas {
 
     QuotaDecision consume(UUID orgId, Limit limit, long amount, String idempotencyKey);
 
+    /**
+     * Before adding one more of a level limit (a channel, an agent, knowledge-base bytes): throws the
+     * 429 quota-exceeded Problem Details when the plan has no room. Call it inside the transaction that
+     * creates the thing: the check holds a per-organisation lock on that limit until the transaction
+     * ends, so two concurrent creations cannot both take the last place.
+     */
+    default void requireRoom(UUID orgId, Limit limit, long amount) {
+        if (check(orgId, limit, amount) instanceof QuotaDecision.QuotaExceeded e) {
+            throw e.toProblem();
+        }
+    }
+
     /** Like {@link #consume} but throws the 429 quota-exceeded Problem Details (for HTTP callers). */
     default void require(UUID orgId, Limit limit, long amount, String idempotencyKey) {
         if (consume(orgId, limit, amount, idempotencyKey) instanceof QuotaDecision.QuotaExceeded e) {

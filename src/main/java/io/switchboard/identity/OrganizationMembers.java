@@ -7,4 +7,7 @@ import java.util.UUID;
 public interface OrganizationMembers {
 
     Optional<Role> roleOf(UUID orgId, UUID userId);
+
+    /** Seats taken: members plus invitations still open (an accepted invitation keeps its seat). */
+    long seatsInUse(UUID orgId);
 }

@@ -3,6 +3,8 @@ package io.switchboard.agents.internal;
 import static io.switchboard.agents.internal.AgentTables.Agents;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.switchboard.billing.Limit;
+import io.switchboard.billing.Quotas;
 import io.switchboard.channels.AgentReferences;
 import io.switchboard.channels.ChannelDirectory;
 import io.switchboard.identity.AuditLog;
@@ -59,6 +61,7 @@ class AgentService implements AgentReferences {
     private final ObjectProvider<KnowledgeSearch> knowledge;
     private final LlmProviders llmProviders;
     private final AuditLog audit;
+    private final Quotas quotas;
 
     AgentService(
             DSLContext db,
@@ -68,7 +71,9 @@ class AgentService implements AgentReferences {
             ChannelDirectory channels,
             ObjectProvider<KnowledgeSearch> knowledge,
             LlmProviders llmProviders,
-            AuditLog audit) {
+            AuditLog audit,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.db = db;
         this.json = json;
         this.secrets = secrets;
@@ -150,6 +155,7 @@ class AgentService implements AgentReferences {
         UUID id = UUID.randomUUID();
         AgentSettings settings = requested == null ? AgentSettings.defaults() : requested;
         var split = validateAndSplit(principal.orgId(), settings, Map.of());
+        quotas.requireRoom(principal.orgId(), Limit.AGENTS, 1);
         db.insertInto(Agents.T)
                 .set(Agents.ID, id)
                 .set(Agents.ORG_ID, principal.orgId())

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 class PlanCatalog {
 
     static final String TRIAL = "trial";
+    static final String ENTERPRISE = "enterprise";
 
     private final DSLContext db;
 

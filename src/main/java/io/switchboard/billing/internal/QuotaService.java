@@ -101,9 +101,16 @@ class QuotaService implements Quotas {
         Window w = subscriptions.window(s, plan, now);
         Long max = plan.limits().of(limit);
         if (!limit.metered()) {
-            long level = gauge(orgId, limit);
-            if (max != null && level + amount > max) return new QuotaExceeded(limit, level, max, null, plan.id());
-            return new Allowed(limit, level, max);
+            if (max == null) return new Allowed(limit, tx.inOrg(orgId, () -> gauge(orgId, limit)), null);
+            return tx.inOrg(orgId, () -> {
+                // held to the end of the caller's transaction: concurrent creations are counted in turn
+                db.execute(
+                        "select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                        DSL.inline("quota:" + orgId + ":" + limit.name()));
+                long level = gauge(orgId, limit);
+                if (level + amount > max) return new QuotaExceeded(limit, level, max, null, plan.id());
+                return new Allowed(limit, level, max);
+            });
         }
         Instant start = windowStart(limit, w, now);
         Instant resets = resetsAt(limit, w, now);
@@ -160,7 +167,7 @@ class QuotaService implements Quotas {
                 resets = resetsAt(limit, w, now);
             } else {
                 measured = gauges.containsKey(limit);
-                used = gauge(orgId, limit);
+                used = tx.inOrg(orgId, () -> gauge(orgId, limit));
             }
             Integer percent =
                     max == null ? null : max == 0 ? (used > 0 ? 100 : 0) : (int) Math.min(999, used * 100 / max);

@@ -63,6 +63,8 @@ class SubscriptionService {
     @ApplicationModuleListener
     void on(OrganizationCreated event) {
         current(event.orgId());
+        // the operator's own organisation on a self-hosted install is not limited by a plan
+        if (event.bootstrap()) assign(event.orgId(), PlanCatalog.ENTERPRISE);
     }
 
     /** The organisation's subscription, creating its Trial on first use. */

@@ -4,6 +4,8 @@ import static io.switchboard.channels.internal.ChannelTables.Channels;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.billing.Limit;
+import io.switchboard.billing.Quotas;
 import io.switchboard.channels.spi.ChannelAdapterFactory;
 import io.switchboard.channels.spi.ChannelAdapterFactory.ConfigField;
 import io.switchboard.channels.spi.ChannelConnection;
@@ -51,6 +53,7 @@ class ChannelService {
     private final PublicUrls urls;
     private final AuditLog audit;
     private final ScopedTransactions tx;
+    private final Quotas quotas;
     private final org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents;
 
     static final Duration LOADED_TTL = Duration.ofSeconds(5);
@@ -67,7 +70,9 @@ class ChannelService {
             PublicUrls urls,
             AuditLog audit,
             ScopedTransactions tx,
-            org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents) {
+            org.springframework.beans.factory.ObjectProvider<io.switchboard.channels.AgentReferences> agents,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.agents = agents;
         this.db = db;
         this.registry = registry;
@@ -122,6 +127,7 @@ class ChannelService {
         ChannelAdapterFactory factory = registry.require(type);
         var split = split(factory, config, Map.of(), Map.of());
         checkAgent(principal.orgId(), agentId);
+        quotas.requireRoom(principal.orgId(), Limit.ACTIVE_CHANNELS, 1);
         UUID id = UUID.randomUUID();
         db.insertInto(Channels.T)
                 .set(Channels.ID, id)
@@ -160,7 +166,12 @@ class ChannelService {
         }
         if (Boolean.TRUE.equals(detachAgent)) update = update.set(Channels.AGENT_ID, (UUID) null);
         else if (agentId != null) update = update.set(Channels.AGENT_ID, agentId);
-        if (enabled != null) update = update.set(Channels.ENABLED, enabled);
+        if (enabled != null) {
+            if (enabled && !current.get(Channels.ENABLED)) {
+                quotas.requireRoom(principal.orgId(), Limit.ACTIVE_CHANNELS, 1);
+            }
+            update = update.set(Channels.ENABLED, enabled);
+        }
         if (ratePerSecond != null) update = update.set(Channels.RATE_PER_SECOND, rate(ratePerSecond, factory));
         update.where(Channels.ORG_ID.eq(principal.orgId()), Channels.ID.eq(id)).execute();
         forget(id);

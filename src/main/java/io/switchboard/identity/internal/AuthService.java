@@ -101,7 +101,7 @@ class AuthService {
                     "organization",
                     org.id().toString(),
                     Map.of("organizationName", org.name()));
-            events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id()));
+            events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id(), false));
             return sessions.start(user, org.id(), Role.OWNER);
         });
     }

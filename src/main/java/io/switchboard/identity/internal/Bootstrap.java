@@ -73,7 +73,7 @@ class Bootstrap implements ApplicationRunner {
                     "organization",
                     org.id().toString(),
                     Map.of("owner", email));
-            events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id()));
+            events.publishEvent(new OrganizationCreated(org.id(), org.name(), user.id(), true));
             if (generated) {
                 log.warn(
                         "\n\n  Switchboard is ready. Organisation \"Demo\" was created.\n  Sign in as {} with password {}\n  (shown only this once; set SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD to choose it)\n",

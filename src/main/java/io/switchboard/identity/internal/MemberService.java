@@ -12,6 +12,7 @@ import io.switchboard.identity.AuditLog.Actor;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Mailer;
 import io.switchboard.identity.Role;
+import io.switchboard.identity.SeatAllowance;
 import io.switchboard.identity.internal.IdentityApi.Invitation;
 import io.switchboard.identity.internal.IdentityApi.InvitationPreview;
 import io.switchboard.identity.internal.IdentityApi.Member;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +52,7 @@ class MemberService {
     private final AuditLog audit;
     private final Mailer mailer;
     private final PublicUrls links;
+    private final ObjectProvider<SeatAllowance> seats;
 
     MemberService(
             DSLContext db,
@@ -60,7 +63,9 @@ class MemberService {
             MembershipCache membershipCache,
             AuditLog audit,
             Mailer mailer,
-            PublicUrls links) {
+            PublicUrls links,
+            ObjectProvider<SeatAllowance> seats) {
+        this.seats = seats;
         this.db = db;
         this.tx = tx;
         this.accounts = accounts;
@@ -167,6 +172,7 @@ class MemberService {
                         Invitations.ACCEPTED_AT.isNull(),
                         Invitations.REVOKED_AT.isNull())
                 .execute();
+        seats.ifAvailable(allowance -> allowance.requireSeat(principal.orgId()));
         String token = Tokens.newToken("");
         UUID id = UUID.randomUUID();
         db.insertInto(Invitations.T)

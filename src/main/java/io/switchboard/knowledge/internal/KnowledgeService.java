@@ -6,6 +6,8 @@ import static io.switchboard.knowledge.internal.KnowledgeTables.KnowledgeBases;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Sources;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.switchboard.billing.Limit;
+import io.switchboard.billing.Quotas;
 import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Role;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class KnowledgeService {
 
+    private final Quotas quotas;
     private final DSLContext db;
     private final KnowledgeJobs jobs;
     private final Reindexer reindexer;
@@ -44,7 +47,9 @@ class KnowledgeService {
             Reindexer reindexer,
             OrgIndexes indexes,
             AuditLog audit,
-            KnowledgeProperties properties) {
+            KnowledgeProperties properties,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.db = db;
         this.jobs = jobs;
         this.reindexer = reindexer;
@@ -287,6 +292,7 @@ class KnowledgeService {
                         "has an unsupported type (" + (filename == null ? contentType : filename) + "); upload a "
                                 + DocumentFormat.SUPPORTED + " file"));
         checkSignature(format, content);
+        quotas.requireRoom(principal.orgId(), Limit.KNOWLEDGE_BASE_BYTES, content.length);
         String name = filename == null || filename.isBlank() ? "document." + format.json() : filename.trim();
         name = name.replaceAll("^.*[/\\\\]", "");
         UUID id = UUID.randomUUID();

@@ -3,6 +3,9 @@ package io.switchboard.knowledge.internal;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Documents;
 import static io.switchboard.knowledge.internal.KnowledgeTables.Sources;
 
+import io.switchboard.billing.Limit;
+import io.switchboard.billing.Quotas;
+import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +43,7 @@ class SourceSync implements KnowledgeJobs.Handler {
     private final KnowledgeJobs jobs;
     private final OrgIndexes indexes;
     private final int maxPages;
+    private final Quotas quotas;
 
     SourceSync(
             DSLContext db,
@@ -47,7 +51,9 @@ class SourceSync implements KnowledgeJobs.Handler {
             WebFetcher fetcher,
             KnowledgeJobs jobs,
             OrgIndexes indexes,
-            KnowledgeProperties properties) {
+            KnowledgeProperties properties,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.db = db;
         this.tx = tx;
         this.fetcher = fetcher;
@@ -111,6 +117,9 @@ class SourceSync implements KnowledgeJobs.Handler {
                     continue;
                 }
                 upsertPage(orgId, source, page, format.get(), fetched.body());
+            } catch (ApiProblem quotaExceeded) {
+                upsertFailed(orgId, source, page, quotaExceeded.getMessage());
+                skipped++;
             } catch (WebFetcher.FetchFailed e) {
                 upsertFailed(orgId, source, page, e.getMessage());
                 skipped++;
@@ -194,7 +203,7 @@ class SourceSync implements KnowledgeJobs.Handler {
         String hash = sha256(body);
         String title = format == DocumentFormat.HTML ? htmlTitle(body, page) : page.toString();
         tx.inOrg(orgId, () -> {
-            Record existing = db.select(Documents.ID, Documents.CONTENT_SHA256, Documents.STATUS)
+            Record existing = db.select(Documents.ID, Documents.CONTENT_SHA256, Documents.STATUS, Documents.SIZE_BYTES)
                     .from(Documents.T)
                     .where(Documents.SOURCE_ID.eq(source.id()), Documents.SOURCE_URL.eq(page.toString()))
                     .fetchOne();
@@ -203,6 +212,8 @@ class SourceSync implements KnowledgeJobs.Handler {
                     && "ready".equals(existing.get(Documents.STATUS))) {
                 return null; // unchanged since the last sync
             }
+            long growth = body.length - (existing == null ? 0 : existing.get(Documents.SIZE_BYTES));
+            if (growth > 0) quotas.requireRoom(orgId, Limit.KNOWLEDGE_BASE_BYTES, growth);
             UUID id = existing == null ? UUID.randomUUID() : existing.get(Documents.ID);
             if (existing == null) {
                 db.insertInto(Documents.T)
