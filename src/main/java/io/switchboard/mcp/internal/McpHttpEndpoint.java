@@ -243,6 +243,8 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
             body.put("error", Map.of("code", code, "message", message));
             return json(status, body);
         }
-        return json(status, new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, new JSONRPCError(code, message, null)));
+        return json(
+                status,
+                new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, new JSONRPCError(code, message, null)));
     }
 }
