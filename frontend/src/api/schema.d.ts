@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Not offered: the server is stateless (no server-sent stream, no session to end) */
+        get: operations["notOffered"];
+        put?: never;
+        /**
+         * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         */
+        post: operations["post"];
+        /** Not offered: the server is stateless (no server-sent stream, no session to end) */
+        delete: operations["notOffered_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-scripts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sales script (latest version) */
+        get: operations["get"];
+        /** Save an edited script as its next version */
+        put: operations["revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/settings": {
         parameters: {
             query?: never;
@@ -57,6 +97,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which provider places calls (bland or simulator), the rates per minute and the LLM chain */
+        get: operations["settings_2"];
+        /** Change rates per provider and minute (minor units) and the LLM chain for scripts and analysis (admins) */
+        put: operations["updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -65,7 +123,7 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get"];
+        get: operations["get_1"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
         put: operations["update"];
         post?: never;
@@ -145,6 +203,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/bland/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bland AI call webhook: X-Webhook-Signature (hex HMAC-SHA256 of the raw body) verified, stored, then 200; a replayed body is acknowledged and ignored */
+        post: operations["receive_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/{publicId}/sessions": {
         parameters: {
             query?: never;
@@ -183,6 +258,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-scripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales scripts, most recently changed first */
+        get: operations["list"];
+        put?: never;
+        /** Generate a call script for a contact (LLM chain when configured, else a structured template) */
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quick-replies": {
         parameters: {
             query?: never;
@@ -191,7 +284,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
         post: operations["create"];
@@ -294,7 +387,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
         post: operations["create_1"];
@@ -332,7 +425,7 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Create a knowledge base (admins) */
         post: operations["create_2"];
@@ -544,7 +637,7 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
         post: operations["create_3"];
@@ -596,7 +689,7 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Connect a channel (admins) */
         post: operations["create_4"];
@@ -634,6 +727,58 @@ export interface paths {
         put?: never;
         /** Inject an inbound message into a sandbox channel, through the same durable path as a webhook */
         post: operations["sandboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, newest first, with filters */
+        get: operations["list_6"];
+        put?: never;
+        /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
+        post: operations["place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a queued or live call (a finished call answers as it is) */
+        post: operations["stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Summary, outcome, extracted fields, and answers to questions about the call */
+        post: operations["analyze"];
         delete?: never;
         options?: never;
         head?: never;
@@ -907,7 +1052,7 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_5"];
+        get: operations["list_7"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
         post: operations["create_5"];
@@ -942,7 +1087,7 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_6"];
+        get: operations["list_8"];
         put?: never;
         /** Add a plan (super admins) */
         post: operations["create_6"];
@@ -960,7 +1105,7 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
@@ -1015,7 +1160,7 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
@@ -1034,7 +1179,7 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
@@ -1053,7 +1198,7 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1071,7 +1216,7 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Delete a contact with its conversations (admins) */
@@ -1090,7 +1235,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1203,6 +1348,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-scripts/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a script, newest first */
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/decisions": {
         parameters: {
             query?: never;
@@ -1229,6 +1391,23 @@ export interface paths {
         };
         /** Members of the current organisation */
         get: operations["members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP server: endpoint URL, protocol versions, how to connect and the tools with their schemas; API keys may be limited to some of these tools (`tools` of POST /api/v1/organization/api-keys) */
+        get: operations["info_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1419,7 +1598,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_7"];
+        get: operations["list_9"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1491,6 +1670,91 @@ export interface paths {
         };
         /** Backlog and lag of the inbound and outbound queues; `behind` is true when processing lags */
         get: operations["queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call: status, duration, cost, answered-by, summary, outcome */
+        get: operations["get_8"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Turns with speaker and time, plus the whole text; complete once the call is finished */
+        get: operations["transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived signed link to the call's recording (404 when the call has none) */
+        get: operations["recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a call of this length would hold, and whether the credits cover it */
+        get: operations["estimate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1618,6 +1882,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/oauth-protected-resource/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        get: operations["protectedResource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-protected-resource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        get: operations["protectedResource_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge-bases/{id}/sources/{sourceId}": {
         parameters: {
             query?: never;
@@ -1673,6 +1971,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReviseRequest: {
+            text: string;
+            firstSentence?: string | null;
+        };
+        SalesScript: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            product: string;
+            goal: string;
+            tone: string;
+            /** Format: int32 */
+            version: number;
+            text: string;
+            firstSentence: string;
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ModerationSettingsBody: {
             /** @description matched as whole words, case-insensitive */
             blockedTerms: string[];
@@ -1725,6 +2045,22 @@ export interface components {
             lowBalanceThresholdMinor?: number | null;
             /** @description available is below the organisation's low-balance threshold */
             lowBalance: boolean;
+        };
+        CallSettingsInput: {
+            ratesPerMinuteMinor?: {
+                [key: string]: number;
+            } | null;
+            llmChain?: string[] | null;
+        };
+        CallMode: {
+            /** @description bland (BLAND_API_KEY set) or simulator */
+            mode: string;
+            webhookSigning: boolean;
+            ratesPerMinuteMinor: {
+                [key: string]: number;
+            };
+            currency: string;
+            llmChain: string[];
         };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
@@ -1895,6 +2231,17 @@ export interface components {
         };
         MessageAccepted: {
             id: string;
+        };
+        GenerateRequest: {
+            /** Format: uuid */
+            contactId: string;
+            product: string;
+            goal: string;
+            /** @description friendly (default), formal, ... */
+            tone?: string | null;
+            topics?: string[] | null;
+            /** @description conversation history or notes */
+            notes?: string | null;
         };
         QuickReplyRequest: {
             shortcut: string;
@@ -2349,6 +2696,119 @@ export interface components {
             /** Format: int64 */
             eventId: number;
         };
+        PlaceCallRequest: {
+            /**
+             * Format: uuid
+             * @description the contact to call (its phone is used)
+             */
+            contactId?: string | null;
+            /** @description international number, e.g. +14155550123 (when there is no contact) */
+            phoneNumber?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            /** @description instructions for the voice agent */
+            task?: string | null;
+            /**
+             * Format: uuid
+             * @description use this sales script's latest version as the task
+             */
+            salesScriptId?: string | null;
+            firstSentence?: string | null;
+            voice?: string | null;
+            /** @description BCP-47 tag, default en-US */
+            language?: string | null;
+            /**
+             * Format: int32
+             * @description 1..60, default 5; clamped to what the credits cover
+             */
+            maxDurationMinutes?: number | null;
+            transferNumber?: string | null;
+            record?: boolean | null;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** @description a retried request with the same key answers the same call */
+            idempotencyKey?: string | null;
+        };
+        CallView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            phoneNumber: string;
+            /** @enum {string} */
+            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
+            provider: string;
+            providerCallId?: string | null;
+            task: string;
+            firstSentence?: string | null;
+            voice?: string | null;
+            language: string;
+            /** Format: int32 */
+            maxDurationMinutes: number;
+            transferNumber?: string | null;
+            record: boolean;
+            metadata: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            durationSeconds?: number | null;
+            answeredBy?: string | null;
+            endedReason?: string | null;
+            /** Format: int64 */
+            holdMinor?: number | null;
+            /** Format: int64 */
+            costMinor?: number | null;
+            currency: string;
+            summary?: string | null;
+            outcome?: string | null;
+            recordingAvailable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlacedCall: {
+            call: components["schemas"]["CallView"];
+            /** Format: int64 */
+            holdMinor: number;
+            /** Format: int64 */
+            estimatedCostMinor: number;
+            currency: string;
+            clamped: boolean;
+            /** Format: int32 */
+            requestedMaxDurationMinutes: number;
+            queued: boolean;
+            replayed: boolean;
+            mode: string;
+            notice: string;
+        };
+        AnalyzeRequest: {
+            questions?: string[] | null;
+        };
+        CallAnalysis: {
+            /** Format: uuid */
+            callId: string;
+            summary: string;
+            outcome: string;
+            fields: {
+                [key: string]: string;
+            };
+            answers: string[];
+            source: string;
+        };
         QuotaCheckRequest: {
             /** @description aiReplies, callMinutesPerDay, activeChannels, agents, knowledgeBaseBytes, seats or concurrentCalls */
             limit: string;
@@ -2454,6 +2914,8 @@ export interface components {
             name: string;
             /** @description read, write and/or admin */
             scopes: ("read" | "write" | "admin")[];
+            /** @description MCP tools this key may use (names as in GET /api/v1/mcp); omitted or null = every tool its scopes allow */
+            tools?: string[] | null;
         };
         /** @description The new key; `key` is shown only in this answer */
         CreatedApiKey: {
@@ -2461,6 +2923,7 @@ export interface components {
             id: string;
             name: string;
             scopes: ("read" | "write" | "admin")[];
+            tools?: string[] | null;
             prefix: string;
             /** Format: date-time */
             createdAt: string;
@@ -2644,7 +3107,7 @@ export interface components {
              * Format: int64
              * @description price per period in minor units; null = custom price
              */
-            priceMinor?: number | null;
+            priceMinor: number;
             currency: string;
             /** Format: int32 */
             periodDays: number;
@@ -2654,9 +3117,9 @@ export interface components {
              * Format: int32
              * @description days of conversation history kept; null = unlimited
              */
-            historyDays?: number | null;
+            historyDays: number;
             limits: components["schemas"]["PlanLimits"];
-            stripePriceId?: string | null;
+            stripePriceId: string;
             /** @description offered on the billing page */
             isPublic: boolean;
             /** Format: int32 */
@@ -2824,6 +3287,27 @@ export interface components {
             /** @description true when SWITCHBOARD_PUBLIC_URL is set, so providers such as Twilio can fetch media */
             publicLinks: boolean;
         };
+        PageResponseSalesScript: {
+            items: components["schemas"]["SalesScript"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        Version: {
+            /** Format: int32 */
+            version: number;
+            text: string;
+            firstSentence: string;
+            /** Format: uuid */
+            editedBy?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         PageResponseQuickReplyView: {
             items: components["schemas"]["QuickReplyView"][];
             /** Format: int32 */
@@ -2886,6 +3370,38 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "viewer";
+        };
+        McpServerInfo: {
+            /** @description the Streamable HTTP endpoint clients connect to */
+            endpointUrl: string;
+            /** @description OAuth protected-resource metadata (RFC 9728) */
+            resourceMetadataUrl: string;
+            protocolVersions: string[];
+            /** @description stateless Streamable HTTP: no sessions, any node answers */
+            transport: string;
+            /** @description command that bridges a desktop client's stdio to this server */
+            stdioCommand: string;
+            /** @description bland (real calls) or simulator (no phone rings); null when calls are unavailable */
+            callsMode?: string | null;
+            tools: components["schemas"]["McpToolInfo"][];
+        };
+        McpToolInfo: {
+            name: string;
+            title: string;
+            description: string;
+            /**
+             * @description least role the credential needs: viewer (read key), agent (write key), ...
+             * @enum {string}
+             */
+            minimumRole: "owner" | "admin" | "agent" | "viewer";
+            readOnly: boolean;
+            /** @description spends credits or reaches a person: assistants should confirm first */
+            spends: boolean;
+            /** @description whether the current credential may use it (role) */
+            allowedForYou: boolean;
+            inputSchema: {
+                [key: string]: unknown;
+            };
         };
         LlmUsage: {
             /** Format: date */
@@ -3236,6 +3752,55 @@ export interface components {
             outboundLagSeconds?: number | null;
             behind: boolean;
         };
+        PageResponseCallView: {
+            items: components["schemas"]["CallView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        Transcript: {
+            /** Format: uuid */
+            callId: string;
+            /** @enum {string} */
+            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
+            turns: components["schemas"]["Turn"][];
+            text: string;
+            complete: boolean;
+        };
+        Turn: {
+            /** Format: int32 */
+            index: number;
+            speaker: string;
+            text: string;
+            /** Format: double */
+            atSeconds: number;
+        };
+        RecordingLink: {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            source: string;
+        };
+        CostEstimate: {
+            provider: string;
+            /** Format: int32 */
+            maxDurationMinutes: number;
+            /** Format: int64 */
+            ratePerMinuteMinor: number;
+            /** Format: int64 */
+            estimatedCostMinor: number;
+            /** Format: int64 */
+            availableMinor: number;
+            currency: string;
+            /** Format: int32 */
+            coveredMinutes: number;
+            affordable: boolean;
+        };
         BillingSummary: {
             /** @description stripe: checkout and the customer portal; manual: a super admin assigns plans */
             mode: string;
@@ -3348,6 +3913,8 @@ export interface components {
             id: string;
             name: string;
             scopes: ("read" | "write" | "admin")[];
+            /** @description MCP tools the key is limited to; null = every tool its scopes allow */
+            tools?: string[] | null;
             prefix: string;
             /** Format: date-time */
             createdAt: string;
@@ -3398,6 +3965,14 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        /** @description RFC 9728 OAuth 2.0 protected resource metadata */
+        ProtectedResourceMetadata: {
+            resource: string;
+            bearer_methods_supported: string[];
+            scopes_supported: string[];
+            resource_name: string;
+            resource_documentation: string;
+        };
         /** @description RFC 9457 Problem Details; `errors` names the offending fields */
         Problem: {
             /** Format: uri */
@@ -3423,6 +3998,189 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    notOffered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description use POST */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the negotiated protocol version (sent by clients after initialize) */
+                "MCP-Protocol-Version"?: string;
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a JSON-RPC 2.0 request or notification */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description the JSON-RPC response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description notification accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a JSON-RPC message, a batch, or an unsupported MCP-Protocol-Version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no or invalid credential; see WWW-Authenticate */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notOffered_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description use POST */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     settings: {
         parameters: {
             query?: never;
@@ -3580,7 +4338,69 @@ export interface operations {
             };
         };
     };
-    get: {
+    settings_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallMode"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallMode"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3841,6 +4661,39 @@ export interface operations {
             };
         };
     };
+    receive_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     session: {
         parameters: {
             query?: never;
@@ -3948,6 +4801,74 @@ export interface operations {
         };
     };
     list: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                contactId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseSalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4175,7 +5096,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4268,7 +5189,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4849,7 +5770,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4990,7 +5911,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5114,6 +6035,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description queued, ringing, in-progress, completed, failed, no-answer, busy, cancelled */
+                status?: string;
+                contactId?: string;
+                /** @description part of the phone number */
+                phone?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseCallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceCallRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacedCall"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analyze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AnalyzeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallAnalysis"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5646,7 +6707,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5748,7 +6809,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -5810,7 +6871,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6031,7 +7092,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6126,7 +7187,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -6221,7 +7282,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6287,7 +7348,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6382,7 +7443,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -6662,6 +7723,37 @@ export interface operations {
             };
         };
     };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Version"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decisions: {
         parameters: {
             query?: {
@@ -6721,6 +7813,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseMember"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpServerInfo"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7091,7 +8212,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_9: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7261,6 +8382,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueHealth"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transcript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transcript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingLink"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    estimate: {
+        parameters: {
+            query?: {
+                maxDurationMinutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEstimate"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7490,6 +8767,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseOrganizationSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    protectedResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    protectedResource_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

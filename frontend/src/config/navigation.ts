@@ -9,6 +9,7 @@ import {
   KeyRoundIcon,
   MailIcon,
   MegaphoneIcon,
+  PlugIcon,
   PhoneIcon,
   ScrollTextIcon,
   SettingsIcon,
@@ -75,6 +76,7 @@ export const workspaceNav: readonly NavItem[] = [
 export const adminNav: readonly NavItem[] = [
   { to: '/members', label: 'Members', icon: UsersIcon },
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
+  { to: '/ai-assistants', label: 'AI assistants (MCP)', icon: PlugIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },

@@ -123,7 +123,7 @@ class McpInfoController {
                 List.of("header"),
                 List.of("read", "write", "admin"),
                 "Switchboard MCP server",
-                base + "/mcp-setup");
+                base + "/ai-assistants");
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
                 .body(body);
