@@ -88,7 +88,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the low-balance threshold (admins); the dashboard warns below it */
+        /** Set the low-balance threshold (the dashboard warns and owners/admins get an e-mail below it) and automatic top-up (admins) */
         put: operations["settings_1"];
         post?: never;
         delete?: never;
@@ -831,7 +831,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL */
+        /** Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL. With a paid subscription already running, changes its plan in place with prorations instead */
         post: operations["planCheckout"];
         delete?: never;
         options?: never;
@@ -2018,9 +2018,36 @@ export interface components {
         CreditSettings: {
             /**
              * Format: int64
-             * @description null turns the low-balance warning off
+             * @description null turns the low-balance warning and e-mail off
              */
             lowBalanceThresholdMinor?: number | null;
+            /**
+             * Format: int64
+             * @description auto top-up: charge when available falls below this; null (with the amount) turns it off
+             */
+            autoTopUpBelowMinor?: number | null;
+            /**
+             * Format: int64
+             * @description auto top-up: amount charged each time
+             */
+            autoTopUpAmountMinor?: number | null;
+        };
+        AutoTopUpView: {
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description charge when available credits fall below this
+             */
+            belowMinor?: number | null;
+            /**
+             * Format: int64
+             * @description amount charged each time
+             */
+            amountMinor?: number | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** @description why the last automatic charge failed, if it did */
+            lastError?: string | null;
         };
         CreditSummary: {
             /**
@@ -2045,6 +2072,8 @@ export interface components {
             lowBalanceThresholdMinor?: number | null;
             /** @description available is below the organisation's low-balance threshold */
             lowBalance: boolean;
+            /** @description automatic top-up with the card saved in Stripe (stripe mode only) */
+            autoTopUp: components["schemas"]["AutoTopUpView"];
         };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {

@@ -63,9 +63,11 @@ export function useGrantCredits() {
   )
 }
 
+export type CreditSettings = Schemas['CreditSettings']
+
 export function useCreditSettings() {
-  return useRefreshingMutation([creditsKey], (lowBalanceThresholdMinor: number | null) =>
-    unwrap(api.PUT('/api/v1/credits/settings', { body: { lowBalanceThresholdMinor } })),
+  return useRefreshingMutation([creditsKey], (body: CreditSettings) =>
+    unwrap(api.PUT('/api/v1/credits/settings', { body })),
   )
 }
 

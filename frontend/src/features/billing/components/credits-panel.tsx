@@ -78,17 +78,32 @@ export function CreditsPanel({ canManage, superAdmin }: { canManage: boolean; su
               <button type="button" className="text-sm underline" onClick={() => setEditing(true)}>
                 Low-balance alert:{' '}
                 {c.lowBalanceThresholdMinor == null ? 'off' : formatMoney(c.lowBalanceThresholdMinor, c.currency)}
+                {c.billingMode === 'stripe' && (
+                  <>
+                    {' · '}Auto top-up:{' '}
+                    {c.autoTopUp.enabled
+                      ? `${formatMoney(c.autoTopUp.amountMinor, c.currency)} below ${formatMoney(c.autoTopUp.belowMinor, c.currency)}`
+                      : 'off'}
+                  </>
+                )}
               </button>
             )}
             {editing && (
               <form
-                className="flex items-end gap-2"
+                className="flex flex-wrap items-end gap-2"
+                aria-label="Credit alerts"
                 onSubmit={(event) => {
                   const values = readForm(event)
-                  const raw = (values.threshold ?? '').trim()
-                  settings.mutate(raw === '' ? null : Math.round(Number(raw) * 100), {
-                    onSuccess: () => setEditing(false),
-                  })
+                  const minor = (raw: string | undefined) =>
+                    (raw ?? '').trim() === '' ? null : Math.round(Number(raw) * 100)
+                  settings.mutate(
+                    {
+                      lowBalanceThresholdMinor: minor(values.threshold),
+                      autoTopUpBelowMinor: minor(values.autoBelow),
+                      autoTopUpAmountMinor: minor(values.autoAmount),
+                    },
+                    { onSuccess: () => setEditing(false) },
+                  )
                 }}
               >
                 <InputField
@@ -97,13 +112,41 @@ export function CreditsPanel({ canManage, superAdmin }: { canManage: boolean; su
                   type="number"
                   min="0"
                   step="0.01"
-                  hint="Empty turns the alert off."
+                  hint="E-mail to owners and admins, and a banner. Empty turns it off."
                   defaultValue={c.lowBalanceThresholdMinor == null ? '' : String(c.lowBalanceThresholdMinor / 100)}
                 />
+                {c.billingMode === 'stripe' && (
+                  <>
+                    <InputField
+                      label="Auto top-up below"
+                      name="autoBelow"
+                      type="number"
+                      min="0"
+                      step="0.01"
+                      hint="Charges the card saved in the billing portal. Empty turns it off."
+                      defaultValue={c.autoTopUp.belowMinor == null ? '' : String(c.autoTopUp.belowMinor / 100)}
+                    />
+                    <InputField
+                      label="Top-up amount"
+                      name="autoAmount"
+                      type="number"
+                      min="0.01"
+                      step="0.01"
+                      defaultValue={c.autoTopUp.amountMinor == null ? '' : String(c.autoTopUp.amountMinor / 100)}
+                    />
+                  </>
+                )}
                 <SubmitButton pending={settings.isPending}>Save</SubmitButton>
               </form>
             )}
           </div>
+          {c.autoTopUp.lastError && (
+            <Alert variant="destructive" data-testid="auto-top-up-error">
+              <TriangleAlertIcon aria-hidden />
+              <AlertTitle>Automatic top-up failed</AlertTitle>
+              <AlertDescription>{c.autoTopUp.lastError}</AlertDescription>
+            </Alert>
+          )}
           <ProblemAlert error={buy.error ?? settings.error} />
         </div>
       )}

@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,4 +11,7 @@ public interface OrganizationMembers {
 
     /** Seats taken: members plus invitations still open (an accepted invitation keeps its seat). */
     long seatsInUse(UUID orgId);
+
+    /** E-mail addresses of the organisation's owners and admins, for operational notices. */
+    List<String> adminEmails(UUID orgId);
 }

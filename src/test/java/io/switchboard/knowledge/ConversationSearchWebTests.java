@@ -118,7 +118,7 @@ class ConversationSearchWebTests extends IntegrationTest {
         assertThat(hybrid.get("hits").get(0).get("contactName").asString()).isEqualTo("Ada");
         assertThat(hybrid.get("mode").asString()).isEqualTo("hybrid");
 
-        var bm25 = search(token, "vegan pizza", "&mode=bm25");
+        var bm25 = awaitHit(token, "vegan pizza", "&mode=bm25", "Do you sell vegan pizza on Sundays?");
         assertThat(bm25.get("hits").get(0).get("contactName").asString()).isEqualTo("Bob");
         assertThat(bm25.get("hits").get(0).get("lexicalRank").asInt()).isEqualTo(1);
         assertThat(snippets(bm25)).doesNotContain("What time does the pool open tomorrow?");

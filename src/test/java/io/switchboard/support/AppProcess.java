@@ -63,7 +63,8 @@ public final class AppProcess implements AutoCloseable {
 
     private void awaitHealthy(Path log) throws InterruptedException, IOException {
         var client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // generous: on a loaded 2-core machine a cold start with initdb can take minutes
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("application exited during start:\n" + Files.readString(log));

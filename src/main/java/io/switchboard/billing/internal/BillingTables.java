@@ -26,6 +26,16 @@ final class BillingTables {
         static final Field<Long> LOW_BALANCE_THRESHOLD =
                 field(name("credit_accounts", "low_balance_threshold_minor"), SQLDataType.BIGINT);
         static final Field<Instant> UPDATED_AT = field(name("credit_accounts", "updated_at"), SQLDataType.INSTANT);
+        static final Field<Instant> LOW_BALANCE_ALERTED_AT =
+                field(name("credit_accounts", "low_balance_alerted_at"), SQLDataType.INSTANT);
+        static final Field<Long> AUTO_TOP_UP_BELOW =
+                field(name("credit_accounts", "auto_top_up_below_minor"), SQLDataType.BIGINT);
+        static final Field<Long> AUTO_TOP_UP_AMOUNT =
+                field(name("credit_accounts", "auto_top_up_amount_minor"), SQLDataType.BIGINT);
+        static final Field<Instant> AUTO_TOP_UP_ATTEMPTED_AT =
+                field(name("credit_accounts", "auto_top_up_attempted_at"), SQLDataType.INSTANT);
+        static final Field<String> AUTO_TOP_UP_ERROR =
+                field(name("credit_accounts", "auto_top_up_error"), SQLDataType.CLOB);
         static final List<Field<?>> ALL = List.of(ORG_ID, CURRENCY, BALANCE, HELD, LOW_BALANCE_THRESHOLD, UPDATED_AT);
     }
 

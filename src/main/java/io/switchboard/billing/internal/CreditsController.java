@@ -23,6 +23,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +46,11 @@ class CreditsController {
     private final Statement statement;
     private final AuditLog audit;
     private final BillingProperties properties;
+    private final CreditAlerts alerts;
 
-    CreditsController(Ledger ledger, Statement statement, AuditLog audit, BillingProperties properties) {
+    CreditsController(
+            Ledger ledger, Statement statement, AuditLog audit, BillingProperties properties, CreditAlerts alerts) {
+        this.alerts = alerts;
         this.ledger = ledger;
         this.statement = statement;
         this.audit = audit;
@@ -71,7 +75,24 @@ class CreditsController {
             @Nullable Long lowBalanceThresholdMinor,
 
             @Schema(description = "available is below the organisation's low-balance threshold")
-            boolean lowBalance) {}
+            boolean lowBalance,
+
+            @Schema(description = "automatic top-up with the card saved in Stripe (stripe mode only)")
+            AutoTopUpView autoTopUp) {}
+
+    record AutoTopUpView(
+            boolean enabled,
+
+            @Nullable @Schema(description = "charge when available credits fall below this")
+            Long belowMinor,
+
+            @Nullable @Schema(description = "amount charged each time")
+            Long amountMinor,
+
+            @Nullable Instant lastAttemptAt,
+
+            @Nullable @Schema(description = "why the last automatic charge failed, if it did")
+            String lastError) {}
 
     record GrantRequest(
             @NotNull @Positive @Max(1_000_000_000L) Long amountMinor,
@@ -83,8 +104,18 @@ class CreditsController {
     record GrantResult(long entryId, CreditSummary credits) {}
 
     record CreditSettings(
-            @Nullable @PositiveOrZero @Schema(description = "null turns the low-balance warning off")
-            Long lowBalanceThresholdMinor) {}
+            @Nullable @PositiveOrZero @Schema(description = "null turns the low-balance warning and e-mail off")
+            Long lowBalanceThresholdMinor,
+
+            @Nullable
+            @PositiveOrZero
+            @Schema(
+                    description =
+                            "auto top-up: charge when available falls below this; null (with the amount) turns it off")
+            Long autoTopUpBelowMinor,
+
+            @Nullable @Positive @Max(100_000_000L) @Schema(description = "auto top-up: amount charged each time")
+            Long autoTopUpAmountMinor) {}
 
     @GetMapping
     @Operation(summary = "Credit balance, available and held amounts, currency and billing mode")
@@ -162,9 +193,12 @@ class CreditsController {
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "Set the low-balance threshold (admins); the dashboard warns below it")
+    @Operation(
+            summary = "Set the low-balance threshold (the dashboard warns and owners/admins get an e-mail below it) "
+                    + "and automatic top-up (admins)")
     CreditSummary settings(@Valid @RequestBody CreditSettings request) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
+        alerts.setAutoTopUp(principal.orgId(), request.autoTopUpBelowMinor(), request.autoTopUpAmountMinor());
         ledger.setLowBalanceThreshold(principal.orgId(), request.lowBalanceThresholdMinor());
         return summary(principal.orgId());
     }
@@ -179,6 +213,17 @@ class CreditsController {
                 a.currency(),
                 properties.mode(),
                 threshold,
-                threshold != null && a.available() < threshold);
+                threshold != null && a.available() < threshold,
+                autoTopUp(orgId));
+    }
+
+    private AutoTopUpView autoTopUp(UUID orgId) {
+        var auto = alerts.autoTopUp(orgId);
+        return new AutoTopUpView(
+                auto.belowMinor() != null,
+                auto.belowMinor(),
+                auto.amountMinor(),
+                auto.lastAttemptAt(),
+                auto.lastError());
     }
 }

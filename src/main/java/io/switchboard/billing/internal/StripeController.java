@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StripeController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.Set<String> CHANGEABLE = java.util.Set.of("active", "trialing", "past_due");
 
     private final StripeGateway stripe;
     private final StripeEventWorker events;
@@ -69,13 +70,24 @@ class StripeController {
 
     @PostMapping("/api/v1/billing/checkout")
     @Tag(name = "Billing")
-    @Operation(summary = "Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL")
+    @Operation(
+            summary = "Start a Stripe Checkout for a plan subscription (admins, stripe mode); answers its URL. "
+                    + "With a paid subscription already running, changes its plan in place with prorations instead")
     RedirectUrl planCheckout(@Valid @RequestBody PlanCheckoutRequest request) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         Plan plan = plans.find(request.planId())
                 .filter(Plan::isPublic)
                 .orElseThrow(() -> ApiProblem.invalidField("planId", "no such plan: " + request.planId()));
         if (plan.trial()) throw ApiProblem.invalidField("planId", "the trial can't be bought");
+        var current = subscriptions.current(principal.orgId());
+        if (current.stripeSubscriptionId() != null && CHANGEABLE.contains(current.status())) {
+            if (current.planId().equals(plan.id())) {
+                throw ApiProblem.invalidField("planId", "the organisation is already on " + plan.name());
+            }
+            // a paying customer changes plan in place, prorated; no second subscription, no checkout
+            events.apply(stripe.changePlan(current.stripeSubscriptionId(), plan));
+            return new RedirectUrl(urls.base() + "/billing?checkout=changed");
+        }
         String customer = customer(principal);
         var session = stripe.subscriptionCheckout(
                 principal.orgId(),

@@ -5,6 +5,7 @@ import static io.switchboard.billing.internal.BillingTables.StripeEvents;
 
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
@@ -46,6 +47,7 @@ class StripeEventWorker {
     private final SubscriptionService subscriptions;
     private final PlanCatalog plans;
     private final Ledger ledger;
+    private final CreditAlerts creditAlerts;
 
     StripeEventWorker(
             DSLContext db,
@@ -53,7 +55,9 @@ class StripeEventWorker {
             StripeGateway stripe,
             SubscriptionService subscriptions,
             PlanCatalog plans,
-            Ledger ledger) {
+            Ledger ledger,
+            CreditAlerts creditAlerts) {
+        this.creditAlerts = creditAlerts;
         this.db = db;
         this.tx = tx;
         this.stripe = stripe;
@@ -155,8 +159,20 @@ class StripeEventWorker {
                 yield orgId;
             }
             case "charge.refunded" -> objectId == null ? null : chargeRefunded(objectId);
+            case "payment_intent.succeeded" -> objectId == null ? null : paymentSucceeded(objectId);
             default -> null; // not an event we act on
         };
+    }
+
+    /** An automatic top-up that completed later (e.g. after 3-D Secure): credited once by its id. */
+    private @Nullable UUID paymentSucceeded(String paymentIntentId) throws StripeException {
+        PaymentIntent intent = stripe.paymentIntent(paymentIntentId);
+        if (!"credits_auto".equals(meta(intent.getMetadata(), "purpose")) || !"succeeded".equals(intent.getStatus())) {
+            return null; // Checkout top-ups are credited by checkout.session.completed
+        }
+        UUID orgId = org(intent.getMetadata(), intent.getCustomer()).orElse(null);
+        if (orgId != null) creditAlerts.credit(orgId, intent);
+        return orgId;
     }
 
     private @Nullable UUID checkoutCompleted(String sessionId) throws StripeException {
@@ -189,7 +205,13 @@ class StripeEventWorker {
     }
 
     private @Nullable UUID syncSubscription(String subscriptionId) throws StripeException {
-        Subscription sub = stripe.subscription(subscriptionId);
+        return apply(stripe.subscription(subscriptionId));
+    }
+
+    /** Applies a subscription as Stripe reports it now (plan, status, period, cancellation). */
+    @Nullable
+    UUID apply(Subscription sub) {
+        String subscriptionId = sub.getId();
         UUID orgId = org(sub.getMetadata(), sub.getCustomer())
                 .or(() -> subscriptions.orgOfStripeSubscription(subscriptionId))
                 .orElse(null);

@@ -3,10 +3,15 @@ package io.switchboard.billing.internal;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
@@ -160,6 +165,92 @@ class StripeGateway {
         } catch (StripeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Charges the customer's default card off-session for an automatic credit top-up. Answers the
+     * PaymentIntent (status succeeded when paid at once); a declined card comes back as a
+     * StripeException with the card error.
+     */
+    PaymentIntent chargeSavedCard(UUID orgId, String customerId, long amountMinor, String currency, String key)
+            throws StripeException {
+        Customer customer = client().customers().retrieve(customerId);
+        String paymentMethod = customer.getInvoiceSettings() == null
+                ? null
+                : customer.getInvoiceSettings().getDefaultPaymentMethod();
+        if (paymentMethod == null) {
+            throw ApiProblem.conflict(
+                    "no-payment-method",
+                    "No default payment method is saved with Stripe; add one in the billing portal");
+        }
+        return client().paymentIntents()
+                .create(
+                        PaymentIntentCreateParams.builder()
+                                .setAmount(amountMinor)
+                                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                                .setCustomer(customerId)
+                                .setPaymentMethod(paymentMethod)
+                                .setOffSession(true)
+                                .setConfirm(true)
+                                .setDescription("Switchboard credits (automatic top-up)")
+                                .putMetadata("org_id", orgId.toString())
+                                .putMetadata("purpose", "credits_auto")
+                                .build(),
+                        RequestOptions.builder().setIdempotencyKey(key).build());
+    }
+
+    /**
+     * Moves an existing subscription to another plan with prorations (Stripe credits the unused time
+     * of the old price on the next invoice), keeping the subscription, its card and its cycle.
+     */
+    Subscription changePlan(String subscriptionId, Plan plan) {
+        if (plan.priceMinor() == null) {
+            throw ApiProblem.badRequest("custom-price", "The " + plan.name() + " plan has a custom price: contact us");
+        }
+        try {
+            Subscription current = client().subscriptions().retrieve(subscriptionId);
+            SubscriptionItem item = current.getItems().getData().getFirst();
+            var itemParams = SubscriptionUpdateParams.Item.builder().setId(item.getId());
+            if (plan.stripePriceId() != null) {
+                itemParams.setPrice(plan.stripePriceId());
+            } else {
+                var recurring = SubscriptionUpdateParams.Item.PriceData.Recurring.builder();
+                if (plan.periodDays() >= 28 && plan.periodDays() <= 31) {
+                    recurring.setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.MONTH);
+                } else {
+                    recurring
+                            .setInterval(SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.DAY)
+                            .setIntervalCount((long) plan.periodDays());
+                }
+                // a subscription item's inline price needs a product id: keep the item's product
+                itemParams.setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
+                        .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
+                        .setUnitAmount(plan.priceMinor())
+                        .setProduct(item.getPrice().getProduct())
+                        .setRecurring(recurring.build())
+                        .build());
+            }
+            return client().subscriptions()
+                    .update(
+                            subscriptionId,
+                            SubscriptionUpdateParams.builder()
+                                    .addItem(itemParams.build())
+                                    .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                                    .setCancelAtPeriodEnd(false)
+                                    .putMetadata("plan_id", plan.id())
+                                    .build(),
+                            RequestOptions.builder()
+                                    // the same change from the same price is one request, however often retried
+                                    .setIdempotencyKey("plan-change-" + subscriptionId + "-"
+                                            + item.getPrice().getId() + "-" + plan.id())
+                                    .build());
+        } catch (StripeException e) {
+            throw failed(e);
+        }
+    }
+
+    PaymentIntent paymentIntent(String id) throws StripeException {
+        return client().paymentIntents().retrieve(id);
     }
 
     Session session(String id) throws StripeException {

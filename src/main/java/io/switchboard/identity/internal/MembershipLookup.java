@@ -2,10 +2,12 @@ package io.switchboard.identity.internal;
 
 import static io.switchboard.identity.internal.IdentityTables.Invitations;
 import static io.switchboard.identity.internal.IdentityTables.Memberships;
+import static io.switchboard.identity.internal.IdentityTables.Users;
 
 import io.switchboard.identity.OrganizationMembers;
 import io.switchboard.identity.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -37,5 +39,16 @@ class MembershipLookup implements OrganizationMembers {
                 Invitations.REVOKED_AT.isNull(),
                 Invitations.EXPIRES_AT.gt(Instant.now()));
         return (long) members + open;
+    }
+
+    @Override
+    public List<String> adminEmails(UUID orgId) {
+        return db.select(Users.EMAIL)
+                .from(Memberships.T)
+                .join(Users.T)
+                .on(Users.ID.eq(Memberships.USER_ID))
+                .where(Memberships.ORG_ID.eq(orgId), Memberships.ROLE.in(Role.OWNER.json(), Role.ADMIN.json()))
+                .orderBy(Users.EMAIL)
+                .fetch(Users.EMAIL);
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -36,6 +37,9 @@ class StripeBillingWebTests extends ProviderFakesTest {
     @Autowired
     SubscriptionService subscriptions;
 
+    @Autowired
+    CreditAlerts alerts;
+
     // ---- signatures ----------------------------------------------------------------------------
 
     @Test
@@ -49,7 +53,7 @@ class StripeBillingWebTests extends ProviderFakesTest {
                         .status())
                 .as("stale")
                 .isEqualTo(400);
-        assertThat(deliver(payload, signature(STRIPE_WEBHOOK_SECRET, now + 301, payload))
+        assertThat(deliver(payload, signature(STRIPE_WEBHOOK_SECRET, now + 330, payload))
                         .status())
                 .as("from the future")
                 .isEqualTo(400);
@@ -307,6 +311,251 @@ class StripeBillingWebTests extends ProviderFakesTest {
                 postRequestedFor(urlEqualTo("/stripe/v1/customers")).withFormParam("metadata[org_id]", equalTo(orgId)));
     }
 
+    @Test
+    void aPayingOrganisationChangesPlanInPlaceWithProrations() {
+        JsonNode session = signup("Plan Changer");
+        String token = token(session);
+        String orgId = session.get("organization").get("id").asString();
+        String customer = unique("cus_");
+        String sub = unique("sub_");
+        stubSubscription(sub, customer, orgId, "active");
+        subscriptions.applyStripe(
+                UUID.fromString(orgId),
+                sub,
+                customer,
+                "active",
+                "basic",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(29)),
+                false);
+        long end = Instant.now().plus(Duration.ofDays(29)).getEpochSecond();
+        PROVIDERS.stubFor(post(urlEqualTo("/stripe/v1/subscriptions/" + sub))
+                .withHeader("Authorization", equalTo("Bearer " + STRIPE_SECRET_KEY))
+                .withHeader("Idempotency-Key", equalTo("plan-change-" + sub + "-price_basic-pro"))
+                .withFormParam("items[0][id]", equalTo("si_" + sub))
+                .withFormParam("items[0][price_data][unit_amount]", equalTo("2500"))
+                .withFormParam("items[0][price_data][product]", equalTo("prod_switchboard"))
+                .withFormParam("items[0][price_data][recurring][interval]", equalTo("month"))
+                .withFormParam("proration_behavior", equalTo("create_prorations"))
+                .withFormParam("metadata[plan_id]", equalTo("pro"))
+                .willReturn(json(Map.of(
+                        "id",
+                        sub,
+                        "object",
+                        "subscription",
+                        "status",
+                        "active",
+                        "customer",
+                        customer,
+                        "cancel_at_period_end",
+                        false,
+                        "metadata",
+                        Map.of("org_id", orgId, "plan_id", "pro"),
+                        "items",
+                        Map.of(
+                                "object",
+                                "list",
+                                "data",
+                                java.util.List.of(Map.of(
+                                        "id",
+                                        "si_" + sub,
+                                        "object",
+                                        "subscription_item",
+                                        "current_period_start",
+                                        Instant.now().minus(Duration.ofDays(1)).getEpochSecond(),
+                                        "current_period_end",
+                                        end,
+                                        "price",
+                                        Map.of(
+                                                "id",
+                                                "price_pro_inline",
+                                                "object",
+                                                "price",
+                                                "product",
+                                                "prod_switchboard"))))))));
+
+        var same = api.post("/api/v1/billing/checkout", Map.of("planId", "basic"), token);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().get("errors").toString()).contains("already on Basic");
+
+        var changed = api.post("/api/v1/billing/checkout", Map.of("planId", "pro"), token);
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.json().get("url").asString()).endsWith("/billing?checkout=changed");
+        JsonNode billing = api.get("/api/v1/billing", token).json();
+        assertThat(billing.get("plan").get("id").asString()).isEqualTo("pro");
+        assertThat(billing.get("status").asString()).isEqualTo("active");
+        PROVIDERS.verify(
+                0,
+                postRequestedFor(urlEqualTo("/stripe/v1/checkout/sessions"))
+                        .withFormParam("customer", equalTo(customer)));
+    }
+
+    // ---- low balance and automatic top-up ---------------------------------------------------------
+
+    @Test
+    void aLowBalanceAlertsOnceAndAutoTopUpChargesTheSavedCardOnce() {
+        JsonNode session = signup("Auto Topper");
+        String token = token(session);
+        UUID orgId = UUID.fromString(session.get("organization").get("id").asString());
+        String ownerEmail = session.get("user").get("email").asString();
+        String customer = unique("cus_");
+        String intent = unique("pi_");
+        subscriptions.setStripeCustomer(orgId, customer);
+        PROVIDERS.stubFor(get(urlPathEqualTo("/stripe/v1/customers/" + customer))
+                .withHeader("Authorization", equalTo("Bearer " + STRIPE_SECRET_KEY))
+                .willReturn(json(Map.of(
+                        "id",
+                        customer,
+                        "object",
+                        "customer",
+                        "invoice_settings",
+                        Map.of("default_payment_method", "pm_card_visa")))));
+        Map<String, Object> paid = Map.of(
+                "id",
+                intent,
+                "object",
+                "payment_intent",
+                "status",
+                "succeeded",
+                "amount",
+                2000,
+                "amount_received",
+                2000,
+                "currency",
+                "usd",
+                "customer",
+                customer,
+                "metadata",
+                Map.of("org_id", orgId.toString(), "purpose", "credits_auto"));
+        PROVIDERS.stubFor(post(urlEqualTo("/stripe/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + STRIPE_SECRET_KEY))
+                .withHeader("Idempotency-Key", matching("auto-top-up-" + orgId + "-\\d+"))
+                .withFormParam("customer", equalTo(customer))
+                .withFormParam("amount", equalTo("2000"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("payment_method", equalTo("pm_card_visa"))
+                .withFormParam("off_session", equalTo("true"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[purpose]", equalTo("credits_auto"))
+                .willReturn(json(paid)));
+        PROVIDERS.stubFor(get(urlPathEqualTo("/stripe/v1/payment_intents/" + intent))
+                .withHeader("Authorization", equalTo("Bearer " + STRIPE_SECRET_KEY))
+                .willReturn(json(paid)));
+
+        var half = api.put(
+                "/api/v1/credits/settings", Map.of("lowBalanceThresholdMinor", 500, "autoTopUpBelowMinor", 300), token);
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.json().get("errors").toString()).contains("autoTopUpAmountMinor");
+        var settings = api.put(
+                "/api/v1/credits/settings",
+                Map.of("lowBalanceThresholdMinor", 500, "autoTopUpBelowMinor", 300, "autoTopUpAmountMinor", 2000),
+                token);
+        assertThat(settings.status()).as(settings.raw()).isEqualTo(200);
+        assertThat(settings.json().get("lowBalance").asBoolean()).isTrue();
+        assertThat(settings.json().get("autoTopUp").get("enabled").asBoolean()).isTrue();
+
+        // balance 0: below both the alert threshold and the auto top-up line
+        alerts.scan();
+        assertThat(api.get("/api/v1/credits", token)
+                        .json()
+                        .get("availableMinor")
+                        .asLong())
+                .isEqualTo(2000);
+        alerts.scan();
+        alerts.scan();
+        PROVIDERS.verify(
+                1,
+                postRequestedFor(urlEqualTo("/stripe/v1/payment_intents"))
+                        .withFormParam("customer", equalTo(customer)));
+        // the webhook for the same payment arrives late: credited once only
+        send("payment_intent.succeeded", paid);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> ownerDb()
+                                .fetchCount(
+                                        org.jooq.impl.DSL.table("stripe_events"),
+                                        org.jooq.impl.DSL.field("processed_at").isNotNull(),
+                                        org.jooq.impl.DSL.field("org_id").eq(orgId))
+                        >= 1);
+        JsonNode entries = api.get("/api/v1/credits/entries", token).json();
+        assertThat(entries.get("items"))
+                .extracting(e -> e.get("kind").asString())
+                .containsExactly("top_up");
+        assertThat(api.get("/api/v1/credits", token)
+                        .json()
+                        .get("availableMinor")
+                        .asLong())
+                .isEqualTo(2000);
+
+        // the low-balance alert went out once, by e-mail to the owner
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lowBalanceMails(orgId, ownerEmail) == 1);
+        alerts.scan();
+        assertThat(lowBalanceMails(orgId, ownerEmail)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedAutoTopUpIsShownAndMailedAndNotRetriedAtOnce() {
+        JsonNode session = signup("Declined Card");
+        String token = token(session);
+        UUID orgId = UUID.fromString(session.get("organization").get("id").asString());
+        String customer = unique("cus_");
+        subscriptions.setStripeCustomer(orgId, customer);
+        PROVIDERS.stubFor(get(urlPathEqualTo("/stripe/v1/customers/" + customer))
+                .willReturn(json(Map.of(
+                        "id",
+                        customer,
+                        "object",
+                        "customer",
+                        "invoice_settings",
+                        Map.of("default_payment_method", "pm_card_declined")))));
+        PROVIDERS.stubFor(
+                post(urlEqualTo("/stripe/v1/payment_intents"))
+                        .withFormParam("customer", equalTo(customer))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(402)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
+                                                        + "\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}")));
+        assertThat(api.put(
+                                "/api/v1/credits/settings",
+                                Map.of("autoTopUpBelowMinor", 100, "autoTopUpAmountMinor", 1000),
+                                token)
+                        .status())
+                .isEqualTo(200);
+
+        alerts.scan();
+        alerts.scan();
+        PROVIDERS.verify(
+                1,
+                postRequestedFor(urlEqualTo("/stripe/v1/payment_intents"))
+                        .withFormParam("customer", equalTo(customer)));
+        JsonNode auto = api.get("/api/v1/credits", token).json().get("autoTopUp");
+        assertThat(auto.get("lastError").asString()).contains("insufficient funds");
+        assertThat(auto.get("lastAttemptAt").isNull()).isFalse();
+        assertThat(api.get("/api/v1/credits", token)
+                        .json()
+                        .get("availableMinor")
+                        .asLong())
+                .isZero();
+        assertThat(ownerDb()
+                        .fetchCount(
+                                org.jooq.impl.DSL.table("outbound_emails"),
+                                org.jooq.impl.DSL.field("org_id").eq(orgId),
+                                org.jooq.impl.DSL.field("subject").eq("Switchboard: automatic credit top-up failed")))
+                .isEqualTo(1);
+    }
+
+    private int lowBalanceMails(UUID orgId, String to) {
+        return ownerDb()
+                .fetchCount(
+                        org.jooq.impl.DSL.table("outbound_emails"),
+                        org.jooq.impl.DSL.field("org_id").eq(orgId),
+                        org.jooq.impl.DSL.field("to_address").eq(to),
+                        org.jooq.impl.DSL.field("subject").eq("Switchboard: credits are running low"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private void stubCustomer(String orgId, String customer) {
@@ -349,7 +598,13 @@ class StripeBillingWebTests extends ProviderFakesTest {
                                         "current_period_end",
                                         end,
                                         "price",
-                                        Map.of("id", "price_basic", "object", "price"))))))));
+                                        Map.of(
+                                                "id",
+                                                "price_basic",
+                                                "object",
+                                                "price",
+                                                "product",
+                                                "prod_switchboard"))))))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Object body) {
