@@ -26,6 +26,8 @@ class TenantIsolationWebTests extends IntegrationTest {
             "/api/v1/auth/invitations/{token}",
             "/webhooks/{provider}/{channelId}",
             "/webhooks/{provider}/{channelId}/status",
+            // Bland's call webhook: authenticated by its HMAC signature (BlandCallsWebTests)
+            "/webhooks/bland/{orgId}",
             // the web chat widget's public API: a channel's public id plus a visitor token
             // (WebchatChannelWebTests), never a signed-in user of an organisation
             "/api/v1/webchat/{publicId}/config",
@@ -107,7 +109,32 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
+        // a free simulated call of A (rate 0: no credits needed) and a sales script for A's contact
+        api.put("/api/v1/calls/settings", Map.of("ratesPerMinuteMinor", Map.of("simulator", 0)), tokenA);
+        String callId = api.post(
+                        "/api/v1/calls",
+                        Map.of("contactId", contactId, "task", "A's call task", "record", true),
+                        tokenA)
+                .json()
+                .get("call")
+                .get("id")
+                .asString();
+        String salesScriptId = api.post(
+                        "/api/v1/sales-scripts",
+                        Map.of("contactId", contactId, "product", "A's product", "goal", "a demo"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/calls/{id}", callId),
+                Map.entry("/api/v1/calls/{id}/stop", callId),
+                Map.entry("/api/v1/calls/{id}/transcript", callId),
+                Map.entry("/api/v1/calls/{id}/analyze", callId),
+                Map.entry("/api/v1/calls/{id}/recording", callId),
+                Map.entry("/api/v1/sales-scripts/{id}", salesScriptId),
+                Map.entry("/api/v1/sales-scripts/{id}/versions", salesScriptId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -138,6 +165,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
+                Map.entry("/api/v1/sales-scripts/{id}", Map.of("text", "stolen")),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -232,7 +260,11 @@ class TenantIsolationWebTests extends IntegrationTest {
                 llmProviderId,
                 "A's provider",
                 quickReplyId,
-                "A's canned words");
+                "A's canned words",
+                callId,
+                "A's call task",
+                salesScriptId,
+                "A's product");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

@@ -48,6 +48,8 @@ public abstract class IntegrationTest {
         // link-local and metadata addresses stay refused (LlmProvidersWebTests)
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
         registry.add("switchboard.llm.test-timeout", () -> "2s");
+        // simulated calls play their steps quickly (the simulator's clock for durations is simulated)
+        registry.add("switchboard.calls.simulator-step-delay", () -> "40ms");
     }
 
     @BeforeEach

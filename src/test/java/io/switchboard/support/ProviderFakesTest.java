@@ -37,8 +37,15 @@ public abstract class ProviderFakesTest extends IntegrationTest {
         registry.add("switchboard.billing.stripe-webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
         registry.add("switchboard.billing.stripe-base-url", () -> PROVIDERS.baseUrl() + "/stripe");
         registry.add("switchboard.billing.stripe-poll-interval", () -> "200ms");
+        // calls go to the Bland fake (BlandCallsWebTests)
+        registry.add("switchboard.calls.bland-api-key", () -> BLAND_API_KEY);
+        registry.add("switchboard.calls.bland-base-url", () -> PROVIDERS.baseUrl() + "/bland");
+        registry.add("switchboard.calls.bland-webhook-secret", () -> BLAND_WEBHOOK_SECRET);
+        registry.add("switchboard.calls.poll-interval", () -> "300ms");
     }
 
+    public static final String BLAND_API_KEY = "sk-bland-switchboard-fake";
+    public static final String BLAND_WEBHOOK_SECRET = "bland-webhook-signing-secret";
     public static final String STRIPE_SECRET_KEY = "sk_test_switchboard_fake_key";
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_switchboard_fake_secret";
 

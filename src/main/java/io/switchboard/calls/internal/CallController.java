@@ -39,7 +39,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -271,13 +270,18 @@ class CallController {
         return calls.estimateCost(CurrentPrincipal.get().orgId(), maxDurationMinutes);
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @GetMapping("/export")
     @Operation(
             summary =
-                    "The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days")
-    ResponseEntity<byte[]> export(
+                    "The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    void export(
             @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to)
+            @RequestParam(required = false) @Nullable Instant to,
+            jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         var orgId = CurrentPrincipal.get().orgId();
         Instant end = to == null ? Instant.now().plusSeconds(60) : to;
@@ -316,10 +320,13 @@ class CallController {
                         safe(c.summary()));
             }
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        // written directly: a download answers CSV whatever the client's Accept header says
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls.csv\"");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /** Spreadsheet apps run cells starting with = + - @ as formulas: prefix them. */

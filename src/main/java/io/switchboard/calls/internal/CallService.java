@@ -176,8 +176,8 @@ class CallService implements Calls {
             return new PlaceCallResult.InvalidRequest("voice", "must be at most 100 characters");
         }
         if (command.scheduledAt() != null
-                && command.scheduledAt().isAfter(Instant.now().plus(Duration.ofDays(30)))) {
-            return new PlaceCallResult.InvalidRequest("scheduledAt", "must be within 30 days");
+                && command.scheduledAt().isAfter(Instant.now().plus(Duration.ofDays(6)))) {
+            return new PlaceCallResult.InvalidRequest("scheduledAt", "must be within 6 days");
         }
         if (contact != null && contact.name() != null) metadata.putIfAbsent("contact_name", contact.name());
 

@@ -126,7 +126,7 @@ class SalesScriptService implements SalesScripts {
                     .set(Scripts.VERSION, 1)
                     .execute();
             insertVersion(orgId, id, 1, scriptText, first, null);
-            return get(orgId, id).orElseThrow();
+            return fetch(orgId, id).orElseThrow();
         });
     }
 
@@ -191,15 +191,18 @@ class SalesScriptService implements SalesScripts {
 
     @Override
     public Optional<SalesScript> get(UUID orgId, UUID scriptId) {
-        return tx.inOrg(
-                orgId,
-                () -> db.select(Scripts.ALL)
-                        .select(ScriptVersions.TEXT, ScriptVersions.FIRST_SENTENCE)
-                        .from(Scripts.T)
-                        .join(ScriptVersions.T)
-                        .on(ScriptVersions.SCRIPT_ID.eq(Scripts.ID).and(ScriptVersions.VERSION.eq(Scripts.VERSION)))
-                        .where(Scripts.ORG_ID.eq(orgId).and(Scripts.ID.eq(scriptId)))
-                        .fetchOptional(this::map));
+        return tx.inOrg(orgId, () -> fetch(orgId, scriptId));
+    }
+
+    /** Inside the caller's transaction. */
+    private Optional<SalesScript> fetch(UUID orgId, UUID scriptId) {
+        return db.select(Scripts.ALL)
+                .select(ScriptVersions.TEXT, ScriptVersions.FIRST_SENTENCE)
+                .from(Scripts.T)
+                .join(ScriptVersions.T)
+                .on(ScriptVersions.SCRIPT_ID.eq(Scripts.ID).and(ScriptVersions.VERSION.eq(Scripts.VERSION)))
+                .where(Scripts.ORG_ID.eq(orgId).and(Scripts.ID.eq(scriptId)))
+                .fetchOptional(this::map);
     }
 
     @Override
@@ -234,7 +237,7 @@ class SalesScriptService implements SalesScripts {
                     .forUpdate()
                     .fetchOptional(Scripts.VERSION);
             if (current.isEmpty()) return Optional.<SalesScript>empty();
-            var previous = get(orgId, scriptId).orElseThrow();
+            var previous = fetch(orgId, scriptId).orElseThrow();
             int next = current.get() + 1;
             insertVersion(
                     orgId,
@@ -248,7 +251,7 @@ class SalesScriptService implements SalesScripts {
                     .set(Scripts.UPDATED_AT, Instant.now())
                     .where(Scripts.ID.eq(scriptId))
                     .execute();
-            return get(orgId, scriptId);
+            return fetch(orgId, scriptId);
         });
     }
 
