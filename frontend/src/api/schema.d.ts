@@ -1729,7 +1729,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calls/export.csv": {
+    "/api/v1/calls/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -8535,7 +8535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": unknown;
                 };
             };
             /** @description Problem Details (RFC 9457) */
