@@ -255,6 +255,16 @@ class McpServerWebTests extends McpTestSupport {
                     .doesNotContain("stackTrace")
                     .doesNotContain("Exception");
         }
+        var foreignOrigin = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("Authorization", "Bearer " + key)
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(foreignOrigin.statusCode()).isEqualTo(403);
         var get = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mcp"))
                         .header("Authorization", "Bearer " + key)

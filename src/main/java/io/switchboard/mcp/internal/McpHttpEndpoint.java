@@ -55,11 +55,13 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
 
     private final McpJsonMapper json;
     private final McpToolCatalog catalog;
+    private final ProtectedResourceMetadata metadata;
     private volatile @Nullable McpStatelessServerHandler handler;
 
-    McpHttpEndpoint(McpJsonMapper json, McpToolCatalog catalog) {
+    McpHttpEndpoint(McpJsonMapper json, McpToolCatalog catalog, ProtectedResourceMetadata metadata) {
         this.json = json;
         this.catalog = catalog;
+        this.metadata = metadata;
     }
 
     @Override
@@ -118,7 +120,17 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
                     @RequestHeader(name = "MCP-Protocol-Version", required = false)
                     @Nullable
                     String protocolVersion,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestHeader(name = HttpHeaders.ORIGIN, required = false) @Nullable String origin,
+            jakarta.servlet.http.HttpServletRequest servletRequest) {
+        if (origin != null && !sameOrigin(origin, servletRequest)) {
+            // MCP asks servers to check Origin (DNS rebinding): browsers on other sites never get in
+            return error(
+                    HttpStatus.FORBIDDEN,
+                    null,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Origin " + origin + " may not call this MCP server");
+        }
         if (accept != null && !acceptsJson(accept)) {
             return error(
                     HttpStatus.NOT_ACCEPTABLE,
@@ -216,6 +228,16 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
         var tools =
                 list.tools().stream().filter(t -> allowed.contains(t.name())).toList();
         return new McpSchema.ListToolsResult(tools, list.nextCursor(), list.meta());
+    }
+
+    private boolean sameOrigin(String origin, jakarta.servlet.http.HttpServletRequest request) {
+        String self = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443
+                        ? ""
+                        : ":" + request.getServerPort());
+        String published =
+                metadata.endpointUrl().substring(0, metadata.endpointUrl().length() - PATH.length());
+        return origin.equalsIgnoreCase(self) || origin.equalsIgnoreCase(published);
     }
 
     private static boolean acceptsJson(String accept) {
