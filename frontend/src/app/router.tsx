@@ -31,6 +31,8 @@ const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
+const Calls = lazy(() => import('./routes/app/calls'))
+const Sales = lazy(() => import('./routes/app/sales'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
           { path: '/agents/:agentId?', element: <Agents /> },
           { path: '/quick-replies', element: <QuickReplies /> },
           { path: '/billing', element: <Billing /> },
+          { path: '/calls/:callId?', element: <Calls /> },
+          { path: '/sales', element: <Sales /> },
           { path: '/knowledge', element: <Knowledge /> },
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },

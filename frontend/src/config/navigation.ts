@@ -9,6 +9,7 @@ import {
   KeyRoundIcon,
   MailIcon,
   MegaphoneIcon,
+  PhoneCallIcon,
   PlugIcon,
   PhoneIcon,
   ScrollTextIcon,
@@ -52,12 +53,8 @@ export const workspaceNav: readonly NavItem[] = [
     icon: WorkflowIcon,
     comingSoon: 'Visual conversation flows that route, qualify and hand over to people.',
   },
-  {
-    to: '/calls',
-    label: 'Calls',
-    icon: PhoneIcon,
-    comingSoon: 'Voice calls handled by agents, with recordings and transcripts.',
-  },
+  { to: '/sales', label: 'Sales calls', icon: PhoneCallIcon },
+  { to: '/calls', label: 'Calls', icon: PhoneIcon },
   {
     to: '/campaigns',
     label: 'Campaigns',

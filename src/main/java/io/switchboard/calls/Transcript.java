@@ -14,5 +14,6 @@ public record Transcript(UUID callId, CallStatus status, List<Turn> turns, Strin
      * @param speaker {@code agent} or {@code user}
      * @param atSeconds seconds since the call was answered
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CallTurn")
     public record Turn(int index, String speaker, String text, double atSeconds) {}
 }

@@ -129,6 +129,8 @@ class TenantIsolationWebTests extends IntegrationTest {
 
         Map<String, String> objectOfA = Map.ofEntries(
                 Map.entry("/api/v1/calls/{id}", callId),
+                // A cannot buy numbers without Twilio here; any id B does not own answers 404 the same way
+                Map.entry("/api/v1/calls/phone-numbers/{id}", UUID.randomUUID().toString()),
                 Map.entry("/api/v1/calls/{id}/stop", callId),
                 Map.entry("/api/v1/calls/{id}/transcript", callId),
                 Map.entry("/api/v1/calls/{id}/analyze", callId),

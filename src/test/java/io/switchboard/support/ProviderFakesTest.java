@@ -42,8 +42,13 @@ public abstract class ProviderFakesTest extends IntegrationTest {
         registry.add("switchboard.calls.bland-base-url", () -> PROVIDERS.baseUrl() + "/bland");
         registry.add("switchboard.calls.bland-webhook-secret", () -> BLAND_WEBHOOK_SECRET);
         registry.add("switchboard.calls.poll-interval", () -> "300ms");
+        // outbound caller ids bought from the Twilio fake (CallPhoneNumbersWebTests)
+        registry.add("switchboard.calls.twilio-account-sid", () -> CALLS_TWILIO_SID);
+        registry.add("switchboard.calls.twilio-auth-token", () -> CALLS_TWILIO_TOKEN);
     }
 
+    public static final String CALLS_TWILIO_SID = "AC" + "c0ffee".repeat(5) + "00";
+    public static final String CALLS_TWILIO_TOKEN = "calls-twilio-token";
     public static final String BLAND_API_KEY = "sk-bland-switchboard-fake";
     public static final String BLAND_WEBHOOK_SECRET = "bland-webhook-signing-secret";
     public static final String STRIPE_SECRET_KEY = "sk_test_switchboard_fake_key";

@@ -17,7 +17,16 @@ public record CallProperties(
         @Nullable Long simulatorRatePerMinuteMinor,
         @Nullable Duration simulatorStepDelay,
         @Nullable Duration pollInterval,
-        @Nullable Duration queueRetry) {
+        @Nullable Duration queueRetry,
+        @Nullable String twilioAccountSid,
+        @Nullable String twilioAuthToken) {
+
+    boolean twilioEnabled() {
+        return twilioAccountSid != null
+                && !twilioAccountSid.isBlank()
+                && twilioAuthToken != null
+                && !twilioAuthToken.isBlank();
+    }
 
     boolean blandEnabled() {
         return blandApiKey != null && !blandApiKey.isBlank();

@@ -53,6 +53,7 @@ class CallService implements Calls {
     private final CallLifecycle lifecycle;
     private final CallAnalyzer analyzer;
     private final CallWorker worker;
+    private final PhoneNumberService numbers;
 
     CallService(
             ScopedTransactions tx,
@@ -65,7 +66,9 @@ class CallService implements Calls {
             SalesScriptService scripts,
             CallLifecycle lifecycle,
             CallAnalyzer analyzer,
-            CallWorker worker) {
+            CallWorker worker,
+            PhoneNumberService numbers) {
+        this.numbers = numbers;
         this.tx = tx;
         this.store = store;
         this.settings = settings;
@@ -180,6 +183,9 @@ class CallService implements Calls {
             return new PlaceCallResult.InvalidRequest("scheduledAt", "must be within 6 days");
         }
         if (contact != null && contact.name() != null) metadata.putIfAbsent("contact_name", contact.name());
+        // an agent with its own number calls from it (Bland's "from")
+        if (command.agentId() != null)
+            numbers.numberOfAgent(orgId, command.agentId()).ifPresent(n -> metadata.putIfAbsent("from", n));
 
         // moderation: every text the agent will speak or follow
         var blocked = moderate(orgId, key, "task", task);

@@ -97,7 +97,7 @@ class SalesScriptController {
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "Every version of a script, newest first")
-    List<SalesScriptService.Version> versions(@PathVariable UUID id) {
+    List<SalesScriptService.ScriptVersion> versions(@PathVariable UUID id) {
         var orgId = CurrentPrincipal.get().orgId();
         scripts.get(orgId, id).orElseThrow(() -> ApiProblem.notFound("Sales script " + id));
         return scripts.versions(orgId, id);

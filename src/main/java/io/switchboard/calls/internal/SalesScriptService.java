@@ -255,14 +255,14 @@ class SalesScriptService implements SalesScripts {
         });
     }
 
-    record Version(
+    record ScriptVersion(
             int version,
             String text,
             String firstSentence,
             @Nullable UUID editedBy,
             Instant createdAt) {}
 
-    List<Version> versions(UUID orgId, UUID scriptId) {
+    List<ScriptVersion> versions(UUID orgId, UUID scriptId) {
         return tx.inOrg(
                 orgId,
                 () -> db.select(
@@ -274,7 +274,7 @@ class SalesScriptService implements SalesScripts {
                         .from(ScriptVersions.T)
                         .where(ScriptVersions.ORG_ID.eq(orgId).and(ScriptVersions.SCRIPT_ID.eq(scriptId)))
                         .orderBy(ScriptVersions.VERSION.desc())
-                        .fetch(r -> new Version(
+                        .fetch(r -> new ScriptVersion(
                                 r.get(ScriptVersions.VERSION),
                                 r.get(ScriptVersions.TEXT),
                                 r.get(ScriptVersions.FIRST_SENTENCE),

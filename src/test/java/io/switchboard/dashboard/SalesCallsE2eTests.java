@@ -1,0 +1,88 @@
+package io.switchboard.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.billing.Credits;
+import io.switchboard.support.DashboardBrowserTest;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The sales page in Debian's Chromium: customer form to transcript, with the call simulated. */
+class SalesCallsE2eTests extends DashboardBrowserTest {
+
+    @Autowired
+    Credits credits;
+
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private void openNav(String label) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(label).setExact(true))
+                .click();
+    }
+
+    @Test
+    void aCustomerBecomesAScriptACallAndATranscript() {
+        var session = signup("Sales Page Co");
+        UUID orgId = UUID.fromString(session.get("organization").get("id").asString());
+        credits.topUp(orgId, 1000, "test credit", "sales-e2e-" + orgId);
+        String email = session.get("user").get("email").asString();
+
+        page.navigate("/");
+        page.waitForURL("**/login**");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("correct horse battery");
+        button("Sign in").click();
+        assertThat(page.getByTestId("user-name")).isVisible();
+
+        openNav("Sales calls");
+        assertThat(page.getByTestId("call-mode")).containsText("Simulation mode");
+        field("Name").fill("Meera Iyer");
+        assertThat(field("Country code")).hasValue("IN");
+        field("Phone").fill("98123 45678");
+        field("Email").fill("meera@example.test");
+        field("Conversation history").fill("Meera asked on WhatsApp about pricing for five seats.");
+        field("Topics").fill("pricing");
+        field("Product").fill("Acme CRM");
+        button("Generate script").click();
+
+        Locator script = field("Script");
+        assertThat(script).hasValue(Pattern.compile("Meera Iyer[\\s\\S]*Acme CRM[\\s\\S]*pricing"));
+        script.fill("You sell Acme CRM to Meera. Pricing starts at ten dollars per seat with a free trial.\n"
+                + "Offer her a demo this week.");
+        field("Max duration (minutes)").fill("2");
+        button("Call now").click();
+
+        Locator detail = page.getByTestId("call-detail");
+        assertThat(detail).isVisible();
+        // the status moves on by itself until the call is over and analysed
+        assertThat(detail.getByTestId("call-outcome"))
+                .not()
+                .hasText("—", new LocatorAssertions.HasTextOptions().setTimeout(45_000));
+        assertThat(detail.getByTestId("call-status")).hasText(Pattern.compile("completed"));
+        assertThat(detail.getByTestId("call-cost")).containsText("USD");
+        button("Refresh transcript").click();
+        assertThat(detail.getByTestId("transcript")).containsText("Pricing starts at ten dollars per seat");
+        assertThat(detail.getByTestId("transcript")).containsText("pricing");
+        assertThat(detail.getByTestId("call-recording")).isVisible();
+
+        openNav("Calls");
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Calls")))
+                .containsText("+919812345678");
+    }
+}
