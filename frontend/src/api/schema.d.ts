@@ -3780,6 +3780,8 @@ export interface components {
             /** Format: double */
             outboundLagSeconds?: number | null;
             behind: boolean;
+            /** @description enabled channels whose provider keeps failing: sending to them is paused for a cooldown (circuit open, as seen by this server) and their replies wait in the queue */
+            pausedChannels: string[];
         };
         PageResponseCallView: {
             items: components["schemas"]["CallView"][];

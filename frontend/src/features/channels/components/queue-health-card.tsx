@@ -30,6 +30,15 @@ export function QueueHealthCard() {
                 : 'Messages are processed as they arrive.'}
             </span>
           </p>
+          {queues.pausedChannels.length > 0 && (
+            <p className="flex items-center gap-2 text-sm" data-testid="paused-channels">
+              <Badge variant="destructive">Paused</Badge>
+              <span className="text-muted-foreground">
+                {queues.pausedChannels.length === 1 ? 'One channel' : `${queues.pausedChannels.length} channels`}: the
+                provider keeps failing, so sending waits a moment before trying again. Replies stay queued.
+              </span>
+            </p>
+          )}
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
             <Stat label="Inbound pending" value={queues.inboundPending} />
             <Stat label="Inbound failed" value={queues.inboundFailed} alert={queues.inboundFailed > 0} />

@@ -250,6 +250,43 @@ class WhatsAppCloudChannelWebTests extends ProviderFakesTest {
     }
 
     @Test
+    void aProviderThatKeepsFailingIsPausedInsteadOfHammered() {
+        stubSend(aResponse()
+                .withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}"));
+        String conversationId = inboundConversation(Instant.now());
+        for (int i = 0; i < 14; i++) reply(conversationId, Map.of("text", "Are you there? " + i));
+
+        // ten transient failures open the channel's circuit: the queue health says sending is paused
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/channels/queues", token)
+                                .json()
+                                .get("pausedChannels")
+                                .toString())
+                        .contains(channelId));
+        int calls = PROVIDERS
+                .countRequestsMatching(postRequestedFor(urlEqualTo(sendPath())).build())
+                .getCount();
+        assertThat(calls).isBetween(10, 14);
+        // while it is open the provider is not called again, and the replies wait in the queue
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> PROVIDERS
+                                .countRequestsMatching(
+                                        postRequestedFor(urlEqualTo(sendPath())).build())
+                                .getCount()
+                        == calls);
+        var thread = messages(token, conversationId);
+        assertThat(thread.toString()).doesNotContain("gave up after");
+        assertThat(api.get("/api/v1/channels/queues", token)
+                        .json()
+                        .get("outboundQueued")
+                        .asLong())
+                .isGreaterThanOrEqualTo(14);
+    }
+
+    @Test
     void rejectedSendFailsWithTheProvidersError() {
         stubSend(aResponse()
                 .withStatus(400)

@@ -1,5 +1,6 @@
 package io.switchboard.channels.internal;
 
+import static io.switchboard.channels.internal.ChannelTables.Channels;
 import static io.switchboard.channels.internal.ChannelTables.InboundEvents;
 import static io.switchboard.channels.internal.ChannelTables.Outbound;
 
@@ -50,6 +51,7 @@ class ChannelController {
     private final InboundInbox inbox;
     private final ContactDirectory contacts;
     private final Conversations conversations;
+    private final ProviderCircuits circuits;
     private final DSLContext db;
     private final JsonMapper json;
 
@@ -60,7 +62,9 @@ class ChannelController {
             ContactDirectory contacts,
             Conversations conversations,
             DSLContext db,
-            JsonMapper json) {
+            JsonMapper json,
+            ProviderCircuits circuits) {
+        this.circuits = circuits;
         this.channels = channels;
         this.registry = registry;
         this.inbox = inbox;
@@ -131,7 +135,12 @@ class ChannelController {
             long outboundQueued,
             long outboundFailed,
             @Nullable Double outboundLagSeconds,
-            boolean behind) {}
+            boolean behind,
+
+            @Schema(
+                    description = "enabled channels whose provider keeps failing: sending to them is paused for a"
+                            + " cooldown (circuit open, as seen by this server) and their replies wait in the queue")
+            List<UUID> pausedChannels) {}
 
     @GetMapping("/types")
     @Operation(summary = "Channel types this server supports and their settings")
@@ -259,6 +268,14 @@ class ChannelController {
         Double inboundLag = lag(inbound.value3());
         Double outboundLag = lag(outbound.value3());
         boolean behind = (inboundLag != null && inboundLag > 30) || (outboundLag != null && outboundLag > 300);
+        List<UUID> paused = db
+                .select(Channels.ID)
+                .from(Channels.T)
+                .where(Channels.ORG_ID.eq(orgId), Channels.ENABLED.isTrue())
+                .fetch(Channels.ID)
+                .stream()
+                .filter(id -> !circuits.state(id).equals("closed"))
+                .toList();
         return new QueueHealth(
                 inbound.value1(),
                 inbound.value2(),
@@ -266,7 +283,8 @@ class ChannelController {
                 outbound.value1(),
                 outbound.value2(),
                 outboundLag,
-                behind);
+                behind,
+                paused);
     }
 
     private static @Nullable Double lag(@Nullable Instant oldest) {

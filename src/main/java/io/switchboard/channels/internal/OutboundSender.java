@@ -2,6 +2,7 @@ package io.switchboard.channels.internal;
 
 import static io.switchboard.channels.internal.ChannelTables.Outbound;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.channels.spi.OutboundRequest;
 import io.switchboard.channels.spi.SendResult;
 import io.switchboard.conversations.Conversations;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ class OutboundSender extends QueueWorker {
     private final ChannelService channels;
     private final Conversations conversations;
     private final RateLimiter rateLimiter;
+    private final ProviderCircuits circuits;
     /** How long a row may stay claimed or sending before it counts as abandoned by a dead sender. */
     private final Duration stuckAfter;
 
@@ -53,6 +56,7 @@ class OutboundSender extends QueueWorker {
             ChannelService channels,
             Conversations conversations,
             RateLimiter rateLimiter,
+            ProviderCircuits circuits,
             @org.springframework.beans.factory.annotation.Value("${switchboard.outbound.stuck-after:2m}")
                     Duration stuckAfter) {
         this.stuckAfter = stuckAfter;
@@ -62,6 +66,7 @@ class OutboundSender extends QueueWorker {
         this.channels = channels;
         this.conversations = conversations;
         this.rateLimiter = rateLimiter;
+        this.circuits = circuits;
     }
 
     record Claimed(long id, UUID orgId, UUID channelId, UUID messageId, String recipient, int attempts, UUID claimId) {}
@@ -143,6 +148,12 @@ class OutboundSender extends QueueWorker {
     }
 
     private void sendOne(ChannelService.LoadedChannel channel, Claimed row) {
+        CircuitBreaker circuit = circuits.forChannel(row.channelId());
+        if (!circuit.tryAcquirePermission()) {
+            requeue(row, circuits.cooldown(), "the provider keeps failing; sending paused for a moment (circuit open)");
+            return;
+        }
+        boolean called = false;
         try {
             if (!markSending(row)) {
                 return; // the claim was taken back (we were presumed dead); another sender owns it
@@ -154,6 +165,8 @@ class OutboundSender extends QueueWorker {
                 return;
             }
             SendResult result;
+            long started = System.nanoTime();
+            called = true;
             try {
                 result = channel.factory()
                         .create(channel.connection())
@@ -162,10 +175,41 @@ class OutboundSender extends QueueWorker {
             } catch (RuntimeException e) {
                 result = new SendResult.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+            long took = System.nanoTime() - started;
+            if (result instanceof SendResult.RetryLater retry) {
+                circuit.onError(took, TimeUnit.NANOSECONDS, new ProviderUnavailable(retry.reason()));
+            } else {
+                circuit.onSuccess(took, TimeUnit.NANOSECONDS);
+            }
             record(row, result);
         } catch (RuntimeException e) {
             log.warn("Sending outbound {} failed unexpectedly: {}", row.id(), e.toString());
+        } finally {
+            if (!called) circuit.releasePermission();
         }
+    }
+
+    /** A transient provider failure, as the circuit breaker records it. */
+    static final class ProviderUnavailable extends RuntimeException {
+        ProviderUnavailable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** Back to the queue without counting an attempt (the provider was not called). */
+    private void requeue(Claimed row, Duration wait, String reason) {
+        tx.asSystem(
+                "outbound paused",
+                () -> db.update(Outbound.T)
+                        .set(Outbound.STATUS, "queued")
+                        .set(Outbound.CLAIM_ID, (UUID) null)
+                        .set(Outbound.NEXT_ATTEMPT_AT, Instant.now().plus(wait))
+                        .set(Outbound.LAST_ERROR, reason)
+                        .where(
+                                Outbound.ID.eq(row.id()),
+                                Outbound.STATUS.eq("claimed"),
+                                Outbound.CLAIM_ID.eq(row.claimId()))
+                        .execute());
     }
 
     private boolean markSending(Claimed row) {
