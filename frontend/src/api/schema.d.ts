@@ -115,6 +115,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/phone-numbers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give the number to an agent (its calls dial from it), or to none */
+        put: operations["assign"];
+        post?: never;
+        /** Release the number at Twilio and forget it (admins) */
+        delete: operations["release"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -143,7 +161,7 @@ export interface paths {
         };
         get?: never;
         /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
-        put: operations["assign"];
+        put: operations["assign_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -785,6 +803,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/phone-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
+        get: operations["list_7"];
+        put?: never;
+        /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
+        post: operations["buy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/usage/check": {
         parameters: {
             query?: never;
@@ -1052,7 +1088,7 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
         post: operations["create_5"];
@@ -1087,7 +1123,7 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Add a plan (super admins) */
         post: operations["create_6"];
@@ -1598,7 +1634,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1721,6 +1757,23 @@ export interface paths {
         };
         /** A short-lived signed link to the call's recording (404 when the call has none) */
         get: operations["recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/phone-numbers/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Twilio numbers with voice that can be bought (409 twilio-not-configured without Twilio) */
+        get: operations["available"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2090,6 +2143,20 @@ export interface components {
             };
             currency: string;
             llmChain: string[];
+        };
+        AssignRequest: {
+            /** Format: uuid */
+            agentId?: string | null;
+        };
+        OwnedNumber: {
+            /** Format: uuid */
+            id: string;
+            phoneNumber: string;
+            twilioSid?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
@@ -2838,6 +2905,11 @@ export interface components {
             answers: string[];
             source: string;
         };
+        BuyRequest: {
+            phoneNumber: string;
+            /** Format: uuid */
+            agentId?: string | null;
+        };
         QuotaCheckRequest: {
             /** @description aiReplies, callMinutesPerDay, activeChannels, agents, knowledgeBaseBytes, seats or concurrentCalls */
             limit: string;
@@ -3327,7 +3399,7 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        Version: {
+        ScriptVersion: {
             /** Format: int32 */
             version: number;
             text: string;
@@ -3794,16 +3866,7 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        Transcript: {
-            /** Format: uuid */
-            callId: string;
-            /** @enum {string} */
-            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
-            turns: components["schemas"]["Turn"][];
-            text: string;
-            complete: boolean;
-        };
-        Turn: {
+        CallTurn: {
             /** Format: int32 */
             index: number;
             speaker: string;
@@ -3811,11 +3874,29 @@ export interface components {
             /** Format: double */
             atSeconds: number;
         };
+        Transcript: {
+            /** Format: uuid */
+            callId: string;
+            /** @enum {string} */
+            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
+            turns: components["schemas"]["CallTurn"][];
+            text: string;
+            complete: boolean;
+        };
         RecordingLink: {
             url: string;
             /** Format: date-time */
             expiresAt: string;
             source: string;
+        };
+        NumberList: {
+            twilioConfigured: boolean;
+            items: components["schemas"]["OwnedNumber"][];
+        };
+        AvailableNumber: {
+            phoneNumber: string;
+            locality?: string | null;
+            region?: string | null;
         };
         CostEstimate: {
             provider: string;
@@ -4063,6 +4144,7 @@ export interface operations {
                 /** @description the negotiated protocol version (sent by clients after initialize) */
                 "MCP-Protocol-Version"?: string;
                 Accept?: string;
+                Origin?: string;
             };
             path?: never;
             cookie?: never;
@@ -4431,6 +4513,70 @@ export interface operations {
             };
         };
     };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnedNumber"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_1: {
         parameters: {
             query?: never;
@@ -4526,7 +4672,7 @@ export interface operations {
             };
         };
     };
-    assign: {
+    assign_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6219,6 +6365,68 @@ export interface operations {
             };
         };
     };
+    list_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberList"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    buy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnedNumber"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     check_1: {
         parameters: {
             query?: never;
@@ -6738,7 +6946,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6840,7 +7048,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -7771,7 +7979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Version"][];
+                    "application/json": components["schemas"]["ScriptVersion"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8243,7 +8451,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8506,6 +8714,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordingLink"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    available: {
+        parameters: {
+            query?: {
+                country?: string;
+                areaCode?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailableNumber"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
