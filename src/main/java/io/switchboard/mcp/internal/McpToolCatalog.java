@@ -243,7 +243,7 @@ class McpToolCatalog {
                             call.optInt("max_duration_minutes", 1, 60),
                             call.optString("transfer_number"),
                             call.bool("record"),
-                            withSource(call.optStringMap("metadata"), call),
+                            withSource(call.optStringMap("metadata")),
                             null,
                             call.optString("idempotency_key"));
                     return switch (c.placeCall(call.orgId(), command)) {
@@ -287,7 +287,7 @@ class McpToolCatalog {
             boolean replayed) {}
 
     /** Calls placed by an assistant say so, for the call log. */
-    private static Map<String, String> withSource(@Nullable Map<String, String> metadata, ToolCall call) {
+    private static Map<String, String> withSource(@Nullable Map<String, String> metadata) {
         var out = new LinkedHashMap<String, String>(metadata == null ? Map.of() : metadata);
         out.putIfAbsent("placed_via", "mcp");
         return out;
@@ -549,16 +549,13 @@ class McpToolCatalog {
                         "tags", arrayOf(string("tag", 64), "tags"),
                         "notes", string("free notes", 5000))),
                 contactSchema(),
-                call -> {
-                    var created = contactBook.create(new ContactBook.NewContact(
-                            call.optString("name"),
-                            call.optString("phone"),
-                            call.optString("email"),
-                            call.optString("country_code"),
-                            call.optStrings("tags"),
-                            call.optString("notes")));
-                    return created;
-                });
+                call -> contactBook.create(new ContactBook.NewContact(
+                        call.optString("name"),
+                        call.optString("phone"),
+                        call.optString("email"),
+                        call.optString("country_code"),
+                        call.optStrings("tags"),
+                        call.optString("notes"))));
     }
 
     // ---- sales scripts

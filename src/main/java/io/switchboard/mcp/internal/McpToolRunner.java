@@ -34,7 +34,8 @@ final class McpToolRunner {
         var annotations = McpSchema.ToolAnnotations.builder()
                 .title(tool.title())
                 .readOnlyHint(tool.readOnly())
-                .destructiveHint(!tool.readOnly() && tool.spends())
+                // only hanging up ends something irreversibly; sending and calling add, they don't destroy
+                .destructiveHint(tool.name().equals("stop_call"))
                 .openWorldHint(tool.spends())
                 .build();
         var definition = McpSchema.Tool.builder()
