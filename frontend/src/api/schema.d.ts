@@ -4,28 +4,6 @@
  */
 
 export interface paths {
-    "/mcp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Not offered: the server is stateless (no server-sent stream, no session to end) */
-        get: operations["notOffered"];
-        put?: never;
-        /**
-         * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
-         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
-         */
-        post: operations["post"];
-        /** Not offered: the server is stateless (no server-sent stream, no session to end) */
-        delete: operations["notOffered_1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/sales-scripts/{id}": {
         parameters: {
             query?: never;
@@ -232,6 +210,26 @@ export interface paths {
         put?: never;
         /** Bland AI call webhook: X-Webhook-Signature (hex HMAC-SHA256 of the raw body) verified, stored, then 200; a replayed body is acknowledged and ignored */
         post: operations["receive_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         */
+        post: operations["post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4110,124 +4108,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    notOffered: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description use POST */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    post: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description the negotiated protocol version (sent by clients after initialize) */
-                "MCP-Protocol-Version"?: string;
-                Accept?: string;
-                Origin?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        /** @description a JSON-RPC 2.0 request or notification */
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description the JSON-RPC response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description notification accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description not a JSON-RPC message, a batch, or an unsupported MCP-Protocol-Version */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description no or invalid credential; see WWW-Authenticate */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notOffered_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description use POST */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get: {
         parameters: {
             query?: never;
@@ -4859,6 +4739,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the negotiated protocol version (sent by clients after initialize) */
+                "MCP-Protocol-Version"?: string;
+                Accept?: string;
+                Origin?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a JSON-RPC 2.0 request or notification */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description the JSON-RPC response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description notification accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a JSON-RPC message, a batch, or an unsupported MCP-Protocol-Version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no or invalid credential; see WWW-Authenticate */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {

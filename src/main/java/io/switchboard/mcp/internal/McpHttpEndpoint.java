@@ -208,12 +208,11 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
         };
     }
 
+    /** Stateless: no server-sent stream to open, no session to end (the POST operation's description says so). */
     @RequestMapping(
             path = PATH,
             method = {RequestMethod.GET, RequestMethod.DELETE})
-    @Operation(
-            summary = "Not offered: the server is stateless (no server-sent stream, no session to end)",
-            responses = @ApiResponse(responseCode = "405", description = "use POST", content = @Content))
+    @io.swagger.v3.oas.annotations.Hidden
     ResponseEntity<Void> notOffered() {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .header(HttpHeaders.ALLOW, "POST")
