@@ -29,10 +29,12 @@ const Knowledge = lazy(() => import('./routes/app/knowledge'))
 const KnowledgeBase = lazy(() => import('./routes/app/knowledge-base'))
 const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
+const Privacy = lazy(() => import('./routes/app/privacy'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
 const Billing = lazy(() => import('./routes/app/billing'))
 const Calls = lazy(() => import('./routes/app/calls'))
 const Sales = lazy(() => import('./routes/app/sales'))
+const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const NotFound = lazy(() => import('./routes/not-found'))
 
 export const routes: RouteObject[] = [
@@ -76,6 +78,8 @@ export const routes: RouteObject[] = [
           { path: '/audit', element: <Audit /> },
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },
+          { path: '/privacy', element: <Privacy /> },
+          { path: '/webhooks', element: <Webhooks /> },
           { path: '/mailbox', element: <Mailbox /> },
           { path: '/admin/organizations', element: <Organizations /> },
           { path: '/account', element: <Account /> },

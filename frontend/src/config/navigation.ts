@@ -1,4 +1,5 @@
 import {
+  ArchiveIcon,
   BookOpenIcon,
   BotIcon,
   Building2Icon,
@@ -18,6 +19,7 @@ import {
   SparklesIcon,
   UserRoundIcon,
   UsersIcon,
+  WebhookIcon,
   WorkflowIcon,
   ZapIcon,
   type LucideIcon,
@@ -76,6 +78,13 @@ export const adminNav: readonly NavItem[] = [
   { to: '/ai-assistants', label: 'AI assistants (MCP)', icon: PlugIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
+  {
+    to: '/privacy',
+    label: 'Data retention',
+    icon: ArchiveIcon,
+    visible: ({ me }) => canManageOrganization(me?.role),
+  },
+  { to: '/webhooks', label: 'Webhooks', icon: WebhookIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
   {
     to: '/mailbox',

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
-import type { Contact, ContactInput } from '@/api/types'
+import type { Contact, ContactInput, ErasureReport } from '@/api/types'
 import { pageQuery, toPage } from '@/lib/pagination'
 import { useRefreshingMutation } from '@/lib/queries'
 
@@ -71,4 +71,57 @@ export function contactInput(values: Record<string, string>, optedOut: boolean, 
 
 export function contactTitle(contact: Pick<Contact, 'name' | 'phone' | 'email'>) {
   return contact.name || contact.phone || contact.email || 'Unnamed contact'
+}
+
+/** Saves a blob as a file through a temporary link (the archive never touches the DOM as content). */
+function saveFile(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** GDPR export: downloads the contact's archive (a ZIP of JSON and their files). */
+export function useExportContact() {
+  return useMutation({
+    mutationFn: async (id: string) => {
+      const blob = await unwrap(
+        api.POST('/api/v1/contacts/{id}/export', {
+          params: { path: { id } },
+          headers: { Accept: 'application/zip, application/problem+json' },
+          parseAs: 'blob',
+        }),
+      )
+      saveFile(blob as Blob, `contact-${id}.zip`)
+      return blob
+    },
+  })
+}
+
+/** GDPR erasure: the contact's personal data everywhere, then the contact. Answers counts only. */
+export function useEraseContact() {
+  return useRefreshingMutation([contactsKey, ['conversations']], async (id: string) => {
+    const report = await unwrap(
+      api.DELETE('/api/v1/contacts/{id}', { params: { path: { id }, query: { erase: true } } }),
+    )
+    return report as ErasureReport
+  })
+}
+
+/** "12 messages, 2 files, 1 conversation" from the erasure counts. */
+export function erasureSummary(report: ErasureReport | undefined) {
+  const counts = report?.erased ?? {}
+  const part = (key: string, one: string, many: string) => {
+    const n = counts[key] ?? 0
+    return `${n} ${n === 1 ? one : many}`
+  }
+  return [
+    part('conversations.messages', 'message', 'messages'),
+    part('conversations.files', 'file', 'files'),
+    part('conversations.conversations', 'conversation', 'conversations'),
+  ].join(', ')
 }

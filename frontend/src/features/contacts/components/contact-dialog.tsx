@@ -13,9 +13,11 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { Label } from '@/components/ui/label'
+import { useCanManageOrganization } from '@/lib/auth'
 import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { contactInput, contactTitle, useSaveContact } from '../api/contacts'
+import { ContactPrivacy } from './contact-privacy'
 
 const FIELDS = ['name', 'phone', 'email', 'countryCode', 'tags', 'optedOut', 'consent', 'notes']
 
@@ -88,9 +90,12 @@ interface ContactDialogProps {
   onOpenChange: (open: boolean) => void
   /** Set to edit; absent to create. */
   contact?: Contact
+  /** Called after a GDPR erasure with a summary of what went. */
+  onErased?: (summary: string) => void
 }
 
-export function ContactDialog({ open, onOpenChange, contact }: ContactDialogProps) {
+export function ContactDialog({ open, onOpenChange, contact, onErased }: ContactDialogProps) {
+  const canManage = useCanManageOrganization()
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90svh] overflow-y-auto">
@@ -101,6 +106,15 @@ export function ContactDialog({ open, onOpenChange, contact }: ContactDialogProp
           </DialogDescription>
         </DialogHeader>
         {open && <ContactForm key={contact?.id ?? 'new'} contact={contact} onSaved={() => onOpenChange(false)} />}
+        {open && contact && canManage && (
+          <ContactPrivacy
+            contact={contact}
+            onErased={(summary) => {
+              onOpenChange(false)
+              onErased?.(summary)
+            }}
+          />
+        )}
       </DialogContent>
     </Dialog>
   )

@@ -39,6 +39,7 @@ export function ContactsDirectory() {
   const [tag, setTag] = useState('')
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<Contact | undefined>()
+  const [erased, setErased] = useState<string | undefined>()
   const canManage = useCanManageOrganization()
   const remove = useDeleteContact()
   const debouncedQ = useDebounced(q.trim())
@@ -110,6 +111,11 @@ export function ContactsDirectory() {
 
   return (
     <div className="grid gap-4">
+      {erased && (
+        <p role="status" className="rounded-md border bg-muted/50 p-3 text-sm" data-testid="erasure-result">
+          Contact erased: {erased}. The audit log keeps these counts only.
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-60 flex-1">
           <SearchIcon aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -166,7 +172,12 @@ export function ContactsDirectory() {
         }
       />
       <ContactDialog open={creating} onOpenChange={setCreating} />
-      <ContactDialog open={editing !== undefined} contact={editing} onOpenChange={(open) => !open && setEditing(undefined)} />
+      <ContactDialog
+        open={editing !== undefined}
+        contact={editing}
+        onOpenChange={(open) => !open && setEditing(undefined)}
+        onErased={(summary) => setErased(summary)}
+      />
       {linkedId && (
         <LinkedContactDialog
           id={linkedId}

@@ -105,6 +105,24 @@ export function useUpdateConversation(id: string) {
   })
 }
 
+/** Puts the conversation under legal hold (true) or clears it; admins only. */
+export function useLegalHold(id: string) {
+  const queryClient = useQueryClient()
+  const invalidate = useInvalidateConversation()
+  return useMutation({
+    mutationFn: (hold: boolean) =>
+      unwrap(
+        hold
+          ? api.PUT('/api/v1/conversations/{id}/legal-hold', { params: { path: { id } } })
+          : api.DELETE('/api/v1/conversations/{id}/legal-hold', { params: { path: { id } } }),
+      ),
+    onSuccess: (conversation) => {
+      queryClient.setQueryData(conversationKeys.detail(id), conversation)
+      return invalidate(id)
+    },
+  })
+}
+
 export function useMarkRead() {
   const queryClient = useQueryClient()
   return useMutation({

@@ -1,11 +1,12 @@
-import { BotIcon, CheckCircle2Icon, HandIcon, RotateCcwIcon } from 'lucide-react'
+import { BotIcon, CheckCircle2Icon, GavelIcon, HandIcon, RotateCcwIcon } from 'lucide-react'
 import type { Channel, Conversation } from '@/api/types'
 import { ProblemAlert } from '@/components/problem-alert'
+import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { NativeSelect } from '@/components/ui/native-select'
-import { useMe } from '@/lib/auth'
+import { useCanManageOrganization, useMe } from '@/lib/auth'
 import { formatDateTime } from '@/lib/format'
-import { useUpdateConversation } from '../api/conversations'
+import { useLegalHold, useUpdateConversation } from '../api/conversations'
 import { LabelsEditor } from './labels-editor'
 import { SnoozeDialog } from './snooze-dialog'
 import { StatusBadge } from './status-badge'
@@ -16,6 +17,9 @@ const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export function ConversationHeader({ conversation, channel }: { conversation: Conversation; channel?: Channel }) {
   const me = useMe().data
   const update = useUpdateConversation(conversation.id)
+  const legalHold = useLegalHold(conversation.id)
+  const canManage = useCanManageOrganization()
+  const held = Boolean(conversation.legalHoldAt)
   const mine = me !== undefined && conversation.assigneeUserId === me.user.id
   const title = conversation.contactName || conversation.contactPhone || 'Unknown contact'
   const closed = conversation.status === 'resolved' || conversation.status === 'snoozed'
@@ -44,6 +48,12 @@ export function ConversationHeader({ conversation, channel }: { conversation: Co
           )}
         </div>
         <StatusBadge status={conversation.status} />
+        {held && (
+          <Badge variant="outline" data-testid="legal-hold" title={`Since ${formatDateTime(conversation.legalHoldAt)}`}>
+            <GavelIcon aria-hidden />
+            Legal hold
+          </Badge>
+        )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {!mine && me && (
             <Button
@@ -97,13 +107,26 @@ export function ConversationHeader({ conversation, channel }: { conversation: Co
             </option>
           ))}
         </NativeSelect>
+        {canManage && (
+          <Button
+            variant="outline"
+            size="sm"
+            aria-pressed={held}
+            disabled={legalHold.isPending}
+            title="A held conversation is kept past the retention window and blocks the contact's erasure"
+            onClick={() => legalHold.mutate(!held)}
+          >
+            <GavelIcon aria-hidden />
+            {held ? 'Release legal hold' : 'Place legal hold'}
+          </Button>
+        )}
         <LabelsEditor
           labels={conversation.labels}
           disabled={update.isPending}
           onChange={(labels) => update.mutate({ labels })}
         />
       </div>
-      <ProblemAlert error={update.error} />
+      <ProblemAlert error={update.error ?? legalHold.error} />
     </div>
   )
 }

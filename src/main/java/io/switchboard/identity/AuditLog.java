@@ -1,5 +1,7 @@
 package io.switchboard.identity;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,14 @@ public interface AuditLog {
             @Nullable String targetType,
             @Nullable String targetId,
             Map<String, ?> details);
+
+    /**
+     * What the organisation's log says about one object (a contact, for its GDPR export), oldest first.
+     * Without the staff's IPs and user agents: those are not the subject's data.
+     */
+    List<Entry> about(UUID orgId, String targetType, String targetId);
+
+    record Entry(long id, String action, String actorType, Map<String, Object> details, Instant occurredAt) {}
 
     record Actor(String type, @Nullable UUID id, @Nullable String label) {
         public static Actor user(UUID id, String email) {

@@ -2,16 +2,24 @@ package io.switchboard.contacts.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.contacts.internal.ContactService.ContactInput;
 import io.switchboard.contacts.internal.ContactService.ContactView;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,10 +38,12 @@ class ContactController {
 
     private final ContactService contacts;
     private final ContactImport importer;
+    private final ContactPrivacy privacy;
 
-    ContactController(ContactService contacts, ContactImport importer) {
+    ContactController(ContactService contacts, ContactImport importer, ContactPrivacy privacy) {
         this.contacts = contacts;
         this.importer = importer;
+        this.privacy = privacy;
     }
 
     record MergeRequest(
@@ -88,9 +98,49 @@ class ContactController {
     }
 
     @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a contact with its conversations (admins)")
-    void delete(@PathVariable UUID id) {
+    @Operation(
+            summary = "Delete a contact with its conversations (admins); with erase=true, erase their personal data"
+                    + " everywhere (GDPR)",
+            description = "Without `erase`: the contact and its conversations are deleted (204). With `erase=true`:"
+                    + " every module removes what it holds on the contact (messages, media files, conversation search"
+                    + " entries, agent memory, ...), then the contact record and identities go; the answer (200) and"
+                    + " the audit record `contact.erased` carry counts only, never content. A conversation under legal"
+                    + " hold blocks the erasure (409 erasure-blocked).")
+    @ApiResponse(responseCode = "204", description = "deleted (without erase)", content = @Content)
+    @ApiResponse(
+            responseCode = "200",
+            description = "erased (erase=true): what went, counted",
+            content = @Content(schema = @Schema(implementation = ContactPrivacy.ErasureReport.class)))
+    ResponseEntity<ContactPrivacy.@Nullable ErasureReport> delete(
+            @PathVariable UUID id,
+            @Parameter(description = "true erases personal data everywhere (GDPR right to erasure)")
+                    @RequestParam(defaultValue = "false")
+                    boolean erase) {
+        if (erase) {
+            return ResponseEntity.ok(privacy.erase(id));
+        }
         contacts.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/export")
+    @Operation(
+            summary = "Export everything held on a contact (GDPR access/portability; admins)",
+            description = "A ZIP streamed as it is written: `export/manifest.json`, `contact/` (record, identities,"
+                    + " contacts merged into it), `audit/events.json` (audit entries about the contact), and one folder"
+                    + " per module holding data on them, e.g. `conversations/conversations.json` with every message"
+                    + " and `conversations/media/...` with the stored files.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the archive",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    void export(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        String filename = privacy.prepareExport(id);
+        response.setContentType("application/zip");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(filename).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        privacy.export(id, response.getOutputStream());
     }
 }

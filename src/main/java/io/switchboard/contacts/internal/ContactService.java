@@ -128,6 +128,8 @@ class ContactService implements ContactDirectory {
                     .set(Contacts.PHONE, phoneE164)
                     .onConflictDoNothing()
                     .execute();
+            if (inserted == 1)
+                events.publishEvent(new io.switchboard.contacts.ContactCreated(orgId, contactId, "channel"));
             if (inserted == 0) { // another worker created the same phone a moment ago
                 contactId = db.select(Contacts.ID)
                         .from(Contacts.T)
@@ -242,6 +244,7 @@ class ContactService implements ContactDirectory {
                 .set(Contacts.NOTES, input.notes())
                 .execute();
         audit.record("contact.created", "contact", id.toString(), Map.of());
+        events.publishEvent(new io.switchboard.contacts.ContactCreated(principal.orgId(), id, "api"));
         return get(id);
     }
 
@@ -270,6 +273,7 @@ class ContactService implements ContactDirectory {
         if (input.consent() != null) update = update.set(Contacts.CONSENT, input.consent());
         if (input.notes() != null) update = update.set(Contacts.NOTES, input.notes());
         update.where(Contacts.ORG_ID.eq(principal.orgId()), Contacts.ID.eq(id)).execute();
+        events.publishEvent(new io.switchboard.contacts.ContactUpdated(principal.orgId(), id));
         return get(id);
     }
 

@@ -58,5 +58,6 @@ final class ContactTables {
         static final Field<UUID> CHANNEL_ID = field(name("contact_identities", "channel_id"), SQLDataType.UUID);
         static final Field<String> EXTERNAL_ID = field(name("contact_identities", "external_id"), SQLDataType.CLOB);
         static final Field<UUID> CONTACT_ID = field(name("contact_identities", "contact_id"), SQLDataType.UUID);
+        static final Field<Instant> CREATED_AT = field(name("contact_identities", "created_at"), SQLDataType.INSTANT);
     }
 }

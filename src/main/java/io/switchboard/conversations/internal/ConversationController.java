@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -94,6 +96,21 @@ class ConversationController {
                     "Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels")
     ConversationView update(@PathVariable UUID id, @Valid @RequestBody ConversationUpdate change) {
         return conversations.update(id, change);
+    }
+
+    @PutMapping("/conversations/{id}/legal-hold")
+    @Operation(
+            summary = "Put the conversation under legal hold (admins)",
+            description = "A held conversation is skipped by the retention purge and blocks the GDPR erasure of its"
+                    + " contact until the hold is cleared. Audited.")
+    ConversationView setLegalHold(@PathVariable UUID id) {
+        return conversations.legalHold(id, true);
+    }
+
+    @DeleteMapping("/conversations/{id}/legal-hold")
+    @Operation(summary = "Clear the legal hold (admins); the retention window applies again. Audited.")
+    ConversationView clearLegalHold(@PathVariable UUID id) {
+        return conversations.legalHold(id, false);
     }
 
     @PostMapping("/conversations/{id}/read")

@@ -14,6 +14,7 @@ import io.switchboard.conversations.MessageAppended;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
 import io.switchboard.conversations.OutboundMessageRequested;
+import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.OrganizationMembers;
 import io.switchboard.identity.Role;
@@ -51,18 +52,21 @@ class ConversationService implements io.switchboard.conversations.Conversations 
     private final ApplicationEventPublisher events;
     private final OrganizationMembers members;
     private final BlobStore blobs;
+    private final AuditLog audit;
 
     ConversationService(
             DSLContext db,
             JsonMapper json,
             ApplicationEventPublisher events,
             OrganizationMembers members,
-            BlobStore blobs) {
+            BlobStore blobs,
+            AuditLog audit) {
         this.db = db;
         this.json = json;
         this.events = events;
         this.members = members;
         this.blobs = blobs;
+        this.audit = audit;
     }
 
     /** How long the media links in API answers stay valid; a reload gets fresh ones. */
@@ -219,6 +223,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                     .set(Messages.ERROR, error)
                     .where(Messages.ID.eq(message.get().value1()))
                     .execute();
+            events.publishEvent(new io.switchboard.conversations.MessageStatusChanged(
+                    orgId, message.get().value2(), message.get().value1(), state, error));
             events.publishEvent(new ConversationChanged(orgId, message.get().value2(), "delivery"));
         }
         return true;
@@ -236,6 +242,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                         Messages.DELIVERY_STATE.eq(DeliveryState.QUEUED.json()))
                 .returning(Messages.CONVERSATION_ID)
                 .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(
+                new io.switchboard.conversations.MessageStatusChanged(orgId, id, messageId, state, null)));
         conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
     }
 
@@ -248,6 +256,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 .where(Messages.ORG_ID.eq(orgId), Messages.ID.eq(messageId))
                 .returning(Messages.CONVERSATION_ID)
                 .fetchOptional(Messages.CONVERSATION_ID);
+        conversationId.ifPresent(id -> events.publishEvent(new io.switchboard.conversations.MessageStatusChanged(
+                orgId, id, messageId, DeliveryState.FAILED, reason)));
         conversationId.ifPresent(id -> events.publishEvent(new ConversationChanged(orgId, id, "delivery")));
     }
 
@@ -481,7 +491,12 @@ class ConversationService implements io.switchboard.conversations.Conversations 
             @Nullable
             Instant botPausedAt,
 
-            @Nullable String handoffReason) {}
+            @Nullable String handoffReason,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "set while a legal hold keeps the conversation from the retention purge and erasure")
+            @Nullable
+            Instant legalHoldAt) {}
 
     record MessageView(
             UUID id,
@@ -637,6 +652,35 @@ class ConversationService implements io.switchboard.conversations.Conversations 
         }
         update.where(Conversations.ORG_ID.eq(principal.orgId()), Conversations.ID.eq(id))
                 .execute();
+        if (Boolean.TRUE.equals(change.unassign())) {
+            events.publishEvent(new io.switchboard.conversations.ConversationAssigned(principal.orgId(), id, null));
+        } else if (change.assigneeUserId() != null) {
+            events.publishEvent(new io.switchboard.conversations.ConversationAssigned(
+                    principal.orgId(), id, change.assigneeUserId()));
+        }
+        if ("resolved".equals(change.status())) {
+            events.publishEvent(new io.switchboard.conversations.ConversationResolved(principal.orgId(), id));
+        }
+        events.publishEvent(new ConversationChanged(principal.orgId(), id, "conversation"));
+        return get(id);
+    }
+
+    /** Sets (true) or clears a legal hold; admins only, audited. Setting it twice keeps the first time. */
+    @Transactional
+    ConversationView legalHold(UUID id, boolean hold) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
+        ConversationView current = get(id);
+        if (hold == (current.legalHoldAt() != null)) return current;
+        db.update(Conversations.T)
+                .set(Conversations.LEGAL_HOLD_AT, hold ? Instant.now() : null)
+                .set(Conversations.LEGAL_HOLD_BY, hold ? principal.userId() : null)
+                .where(Conversations.ORG_ID.eq(principal.orgId()), Conversations.ID.eq(id))
+                .execute();
+        audit.record(
+                hold ? "conversation.legal_hold.set" : "conversation.legal_hold.cleared",
+                "conversation",
+                id.toString(),
+                java.util.Map.of());
         events.publishEvent(new ConversationChanged(principal.orgId(), id, "conversation"));
         return get(id);
     }
@@ -760,7 +804,8 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 r.get(Conversations.LAST_MESSAGE_PREVIEW),
                 r.get(Conversations.CREATED_AT),
                 r.get(Conversations.BOT_PAUSED_AT),
-                r.get(Conversations.HANDOFF_REASON));
+                r.get(Conversations.HANDOFF_REASON),
+                r.get(Conversations.LEGAL_HOLD_AT));
     }
 
     private MessageView toMessage(Record r) {

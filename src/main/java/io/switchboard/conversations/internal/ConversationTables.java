@@ -38,6 +38,10 @@ final class ConversationTables {
         static final Field<Instant> CREATED_AT = field(name("conversations", "created_at"), SQLDataType.INSTANT);
         static final Field<Instant> BOT_PAUSED_AT = field(name("conversations", "bot_paused_at"), SQLDataType.INSTANT);
         static final Field<String> HANDOFF_REASON = field(name("conversations", "handoff_reason"), SQLDataType.CLOB);
+        /** V16: set while a legal hold keeps the conversation from purge and erasure. */
+        static final Field<Instant> LEGAL_HOLD_AT = field(name("conversations", "legal_hold_at"), SQLDataType.INSTANT);
+
+        static final Field<UUID> LEGAL_HOLD_BY = field(name("conversations", "legal_hold_by"), SQLDataType.UUID);
         static final List<Field<?>> ALL = List.of(
                 ID,
                 ORG_ID,
@@ -54,7 +58,8 @@ final class ConversationTables {
                 LAST_MESSAGE_PREVIEW,
                 CREATED_AT,
                 BOT_PAUSED_AT,
-                HANDOFF_REASON);
+                HANDOFF_REASON,
+                LEGAL_HOLD_AT);
     }
 
     static final class Messages {

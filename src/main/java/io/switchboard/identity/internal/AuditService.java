@@ -110,6 +110,23 @@ class AuditService implements AuditLog {
                         r.get(AuditEvents.OCCURRED_AT)));
     }
 
+    @Override
+    public java.util.List<Entry> about(UUID orgId, String targetType, String targetId) {
+        return db.select(AuditEvents.ALL)
+                .from(AuditEvents.T)
+                .where(
+                        AuditEvents.ORG_ID.eq(orgId),
+                        AuditEvents.TARGET_TYPE.eq(targetType),
+                        AuditEvents.TARGET_ID.eq(targetId))
+                .orderBy(AuditEvents.OCCURRED_AT, AuditEvents.ID)
+                .fetch(r -> new Entry(
+                        r.get(AuditEvents.ID),
+                        r.get(AuditEvents.ACTION),
+                        r.get(AuditEvents.ACTOR_TYPE),
+                        json.readValue(r.get(AuditEvents.DETAILS).data(), new TypeReference<Map<String, Object>>() {}),
+                        r.get(AuditEvents.OCCURRED_AT)));
+    }
+
     private static @Nullable String truncate(@Nullable String value) {
         return value == null || value.length() <= 512 ? value : value.substring(0, 512);
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.webhooks.internal;
+
+import org.jspecify.annotations.NullMarked;
