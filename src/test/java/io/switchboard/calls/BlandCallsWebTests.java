@@ -291,14 +291,20 @@ class BlandCallsWebTests extends ProviderFakesTest {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> PROVIDERS.findAll(dialsOfThisOrg).size() == 10);
-        // the provider is asked before our row says ringing: wait for the rows too
+        // the provider is asked before our row leaves the queue: wait for the rows too (ringing, or
+        // in progress once a poll has asked Bland)
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/api/v1/calls?status=ringing", org.token())
+                .until(() -> api.get("/api/v1/calls?status=queued", org.token())
                                 .json()
                                 .get("totalItems")
                                 .asInt()
-                        == 10);
+                        == 0);
+        assertThat(api.get("/api/v1/calls", org.token())
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(10);
         assertThat(credits.balance(org.id()).availableMinor()).isZero();
         assertThat(credits.balance(org.id()).heldMinor()).isEqualTo(120);
         PROVIDERS.verify(10, dialsOfThisOrg);

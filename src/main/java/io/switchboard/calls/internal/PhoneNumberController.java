@@ -43,13 +43,18 @@ class PhoneNumberController {
                 numbers.configured(), numbers.list(CurrentPrincipal.get().orgId()));
     }
 
+    /** @param twilioConfigured false: nothing can be bought, items is empty */
+    record AvailableList(boolean twilioConfigured, List<PhoneNumberService.AvailableNumber> items) {}
+
     @GetMapping("/available")
-    @Operation(summary = "Twilio numbers with voice that can be bought (409 twilio-not-configured without Twilio)")
-    List<PhoneNumberService.AvailableNumber> available(
+    @Operation(
+            summary = "Twilio numbers with voice that can be bought (empty with twilioConfigured=false without Twilio)")
+    AvailableList available(
             @RequestParam(defaultValue = "US") String country,
             @RequestParam(required = false) @Nullable Integer areaCode) {
         CurrentPrincipal.get().require(Role.ADMIN);
-        return numbers.available(country, areaCode);
+        if (!numbers.configured()) return new AvailableList(false, List.of());
+        return new AvailableList(true, numbers.available(country, areaCode));
     }
 
     record BuyRequest(
