@@ -109,7 +109,6 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
-<<<<<<< HEAD
         // a free simulated call of A (rate 0: no credits needed) and a sales script for A's contact
         api.put("/api/v1/calls/settings", Map.of("ratesPerMinuteMinor", Map.of("simulator", 0)), tokenA);
         String callId = api.post(
@@ -125,19 +124,18 @@ class TenantIsolationWebTests extends IntegrationTest {
                         Map.of("contactId", contactId, "product", "A's product", "goal", "a demo"),
                         tokenA)
                 .json()
-=======
+                .get("id")
+                .asString();
         String webhookId = api.post(
                         "/api/v1/webhooks",
                         Map.of("url", "http://localhost:9/a-hook", "events", List.of("message.received")),
                         tokenA)
                 .json()
                 .get("endpoint")
->>>>>>> main
                 .get("id")
                 .asString();
 
         Map<String, String> objectOfA = Map.ofEntries(
-<<<<<<< HEAD
                 Map.entry("/api/v1/calls/{id}", callId),
                 // A cannot buy numbers without Twilio here; any id B does not own answers 404 the same way
                 Map.entry("/api/v1/calls/phone-numbers/{id}", UUID.randomUUID().toString()),
@@ -147,13 +145,11 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/calls/{id}/recording", callId),
                 Map.entry("/api/v1/sales-scripts/{id}", salesScriptId),
                 Map.entry("/api/v1/sales-scripts/{id}/versions", salesScriptId),
-=======
                 Map.entry("/api/v1/webhooks/{id}", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/rotate-secret", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/test", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/deliveries", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", webhookId),
->>>>>>> main
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -186,11 +182,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/conversations/{id}/messages", conversationId),
                 Map.entry("/api/v1/conversations/{id}/notes", conversationId));
         Map<String, Object> bodies = Map.ofEntries(
-<<<<<<< HEAD
                 Map.entry("/api/v1/sales-scripts/{id}", Map.of("text", "stolen")),
-=======
                 Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
->>>>>>> main
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),
@@ -286,15 +279,12 @@ class TenantIsolationWebTests extends IntegrationTest {
                 "A's provider",
                 quickReplyId,
                 "A's canned words",
-<<<<<<< HEAD
                 callId,
                 "A's call task",
                 salesScriptId,
-                "A's product");
-=======
+                "A's product",
                 webhookId,
                 "a-hook");
->>>>>>> main
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

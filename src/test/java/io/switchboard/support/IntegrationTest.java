@@ -48,10 +48,8 @@ public abstract class IntegrationTest {
         // link-local and metadata addresses stay refused (LlmProvidersWebTests)
         registry.add("switchboard.llm.allow-private-base-urls", () -> "true");
         registry.add("switchboard.llm.test-timeout", () -> "2s");
-<<<<<<< HEAD
         // simulated calls play their steps quickly (the simulator's clock for durations is simulated)
         registry.add("switchboard.calls.simulator-step-delay", () -> "40ms");
-=======
         // tests start retention purges themselves (RetentionIntegrationTests): no scheduled run in between
         registry.add("switchboard.privacy.retention-initial-delay", () -> "3650d");
         // webhook receivers (WireMock) on http://localhost only; 127.0.0.1, 10.x and link-local stay
@@ -59,7 +57,6 @@ public abstract class IntegrationTest {
         registry.add("switchboard.webhooks.allowed-hosts", () -> "localhost");
         registry.add("switchboard.webhooks.retry-schedule", () -> "200ms,400ms,600ms,800ms");
         registry.add("switchboard.webhooks.jitter", () -> "0.1");
->>>>>>> main
     }
 
     @BeforeEach
