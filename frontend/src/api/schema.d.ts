@@ -75,6 +75,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put the conversation under legal hold (admins)
+         * @description A held conversation is skipped by the retention purge and blocks the GDPR erasure of its contact until the hold is cleared. Audited.
+         */
+        put: operations["setLegalHold"];
+        post?: never;
+        /** Clear the legal hold (admins); the retention window applies again. Audited. */
+        delete: operations["clearLegalHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/settings": {
         parameters: {
             query?: never;
@@ -236,6 +257,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook endpoints */
+        get: operations["list"];
+        put?: never;
+        /** Add an endpoint; the answer holds its signing secret, shown only this once */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a webhook.test event to this endpoint; its delivery appears in the log */
+        post: operations["test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret, shown once; the previous one keeps signing (a second signature) for an overlap */
+        post: operations["rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/{publicId}/sessions": {
         parameters: {
             query?: never;
@@ -282,7 +372,7 @@ export interface paths {
             cookie?: never;
         };
         /** Sales scripts, most recently changed first */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Generate a call script for a contact (LLM chain when configured, else a structured template) */
         post: operations["generate"];
@@ -300,10 +390,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -321,6 +411,23 @@ export interface paths {
         put?: never;
         /** The quick reply's text with the conversation's contact filled in, ready for the composer */
         post: operations["render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Purge now (admins): deletes history older than the window, except conversations under legal hold; answers the run's counts (also written to the audit log as retention.purged) */
+        post: operations["runRetentionNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,10 +510,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -426,7 +533,7 @@ export interface paths {
          * Make a tiny real call to the provider
          * @description Answers 502 (auth refused, unreachable, rejected) or 504 (timeout) as Problem Details when the call fails
          */
-        post: operations["test"];
+        post: operations["test_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -441,10 +548,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -653,10 +760,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -674,6 +781,26 @@ export interface paths {
         put?: never;
         /** Merge another contact into this one (identities, conversations, tags; gaps filled) */
         post: operations["merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held on a contact (GDPR access/portability; admins)
+         * @description A ZIP streamed as it is written: `export/manifest.json`, `contact/` (record, identities, contacts merged into it), `audit/events.json` (audit entries about the contact), and one folder per module holding data on them, e.g. `conversations/conversations.json` with every message and `conversations/media/...` with the stored files.
+         */
+        post: operations["export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -705,10 +832,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -725,7 +852,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a test message to an address through this channel */
-        post: operations["test_1"];
+        post: operations["test_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -757,7 +884,7 @@ export interface paths {
             cookie?: never;
         };
         /** Calls, newest first, with filters */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
         post: operations["place"];
@@ -809,7 +936,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
         post: operations["buy"];
@@ -1086,10 +1213,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1121,14 +1248,33 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        /** Remove an endpoint and its delivery log */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        /** Change url, description, events or enabled (enabling clears the reason it was disabled) */
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/v1/quick-replies/{id}": {
@@ -1139,15 +1285,15 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
-        patch: operations["update_1"];
+        patch: operations["update_2"];
         trace?: never;
     };
     "/api/v1/members/{userId}": {
@@ -1183,7 +1329,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change my name or phone (phone in international format, used for code sign-in) */
-        patch: operations["update_2"];
+        patch: operations["update_3"];
         trace?: never;
     };
     "/api/v1/llm/providers/{id}": {
@@ -1194,15 +1340,15 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
-        patch: operations["update_3"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/knowledge-bases/{id}": {
@@ -1213,15 +1359,15 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
-        patch: operations["update_4"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -1232,14 +1378,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_5"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1250,15 +1396,18 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
-        /** Delete a contact with its conversations (admins) */
-        delete: operations["delete_4"];
+        /**
+         * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
+         * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
+         */
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_6"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1269,7 +1418,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_7"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1277,7 +1426,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_7"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1294,7 +1443,41 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_8"];
+        patch: operations["update_9"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of an endpoint, newest first, with request, answers and attempts */
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event types an endpoint can subscribe to (available: false while their module is not built) */
+        get: operations["eventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/webchat/{publicId}/stream": {
@@ -1391,6 +1574,23 @@ export interface paths {
         };
         /** Every version of a script, newest first */
         get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data retention: the window of the organisation's plan, legal holds, next and recent purge runs (admins) */
+        get: operations["retentionStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1632,7 +1832,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1720,7 +1920,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_8"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1770,7 +1970,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Twilio numbers with voice that can be bought (409 twilio-not-configured without Twilio) */
+        /** Twilio numbers with voice that can be bought (empty with twilioConfigured=false without Twilio) */
         get: operations["available"];
         put?: never;
         post?: never;
@@ -1788,7 +1988,7 @@ export interface paths {
             cookie?: never;
         };
         /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2126,6 +2326,43 @@ export interface components {
             /** @description automatic top-up with the card saved in Stripe (stripe mode only) */
             autoTopUp: components["schemas"]["AutoTopUpView"];
         };
+        ConversationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** Format: uuid */
+            channelId: string;
+            status: string;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** Format: uuid */
+            assigneeUserId?: string | null;
+            priority: string;
+            labels: string[];
+            /** Format: int32 */
+            unreadCount: number;
+            /** Format: date-time */
+            lastMessageAt: string;
+            /** Format: date-time */
+            lastInboundAt?: string | null;
+            lastMessagePreview?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description set while the bot is paused after a handoff, until resolve or unassign
+             */
+            botPausedAt?: string | null;
+            handoffReason?: string | null;
+            /**
+             * Format: date-time
+             * @description set while a legal hold keeps the conversation from the retention purge and erasure
+             */
+            legalHoldAt?: string | null;
+        };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {
                 [key: string]: number;
@@ -2300,6 +2537,96 @@ export interface components {
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
         };
+        WebhookEndpointInput: {
+            /** @description https URL that receives POSTs; checked against private and loopback ranges */
+            url?: string | null;
+            description?: string | null;
+            /** @description event types to receive (see /api/v1/webhooks/event-types) */
+            events?: string[] | null;
+            enabled?: boolean | null;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            events: string[];
+            enabled: boolean;
+            /** @description why deliveries stopped (dead after retries, 410 Gone, or an administrator) */
+            disabledReason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /**
+             * Format: date-time
+             * @description after a rotation: until when the previous secret also signs
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookEndpointCreated: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /** @description the signing secret (whsec_...), shown this once */
+            secret: string;
+        };
+        WebhookAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** Format: int32 */
+            responseStatus?: number | null;
+            /** @description the start of the answer (4 KiB at most) */
+            responseBody?: string | null;
+            /** @description why no answer came (timeout, refused URL, connection error) */
+            error?: string | null;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description the webhook-id header: the same on every attempt, for deduplication */
+            messageId: string;
+            eventType: string;
+            /** @description pending, sending, succeeded or dead */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description when the next attempt is due (pending deliveries only)
+             */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: int32 */
+            lastStatus?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description headers of the latest attempt */
+            requestHeaders: {
+                [key: string]: string;
+            };
+            /** @description the signed JSON body (8 KiB shown at most) */
+            requestBody: string;
+            /** @description the start of the latest answer */
+            responseBody?: string | null;
+            /** @description latest first, 20 at most */
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookSecret: {
+            /** @description the new signing secret (whsec_...), shown this once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description until then every delivery carries a second signature made with the previous secret
+             */
+            previousSecretExpiresAt: string;
+        };
         SessionRequest: {
             /** @description resume this visitor: only together with its current visitor token */
             visitorId?: string | null;
@@ -2360,6 +2687,33 @@ export interface components {
         };
         Rendered: {
             text: string;
+        };
+        RetentionRun: {
+            /** Format: uuid */
+            id: string;
+            /** @description schedule or manual */
+            trigger: string;
+            /**
+             * Format: int32
+             * @description the window applied to the organisation; null = unlimited
+             */
+            historyDays?: number | null;
+            /**
+             * Format: date-time
+             * @description messages created before this were purged
+             */
+            cutoff?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: int64 */
+            messagesDeleted: number;
+            /** Format: int64 */
+            filesDeleted: number;
+            /** Format: int64 */
+            conversationsDeleted: number;
+            error?: string | null;
         };
         ModerationCheckRequest: {
             text: string;
@@ -3276,38 +3630,6 @@ export interface components {
             /** @description true lets the bot answer again after a handoff (also done by resolve and unassign) */
             resumeBot?: boolean | null;
         };
-        ConversationView: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contactId: string;
-            contactName?: string | null;
-            contactPhone?: string | null;
-            /** Format: uuid */
-            channelId: string;
-            status: string;
-            /** Format: date-time */
-            snoozedUntil?: string | null;
-            /** Format: uuid */
-            assigneeUserId?: string | null;
-            priority: string;
-            labels: string[];
-            /** Format: int32 */
-            unreadCount: number;
-            /** Format: date-time */
-            lastMessageAt: string;
-            /** Format: date-time */
-            lastInboundAt?: string | null;
-            lastMessagePreview?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description set while the bot is paused after a handoff, until resolve or unassign
-             */
-            botPausedAt?: string | null;
-            handoffReason?: string | null;
-        };
         UpdateChannelRequest: {
             name?: string | null;
             /** @description settings to change; an empty value removes one */
@@ -3324,6 +3646,35 @@ export interface components {
             enabled?: boolean | null;
             /** Format: double */
             ratePerSecond?: number | null;
+        };
+        PageResponseWebhookEndpoint: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageResponseWebhookDelivery: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        WebhookEventType: {
+            /** @description e.g. message.received */
+            type: string;
+            description: string;
+            /** @description false while the module that emits it is not built yet */
+            available: boolean;
         };
         SseEmitter: {
             /** Format: int64 */
@@ -3417,6 +3768,36 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        RetentionStatus: {
+            /**
+             * Format: int32
+             * @description days of conversation history kept; null = unlimited
+             */
+            historyDays?: number | null;
+            /** @description what decides the window, e.g. plan:basic */
+            source: string;
+            /**
+             * Format: date-time
+             * @description messages created before this are purged by the next run; null = never
+             */
+            cutoff?: string | null;
+            /**
+             * Format: int32
+             * @description contacts with their own window (contact plans)
+             */
+            contactsWithOwnWindow: number;
+            /**
+             * Format: int64
+             * @description conversations under legal hold: never purged
+             */
+            legalHolds: number;
+            /** Format: date-time */
+            nextRunAt: string;
+            /** @description time between scheduled runs, ISO-8601 (PT6H) */
+            interval: string;
+            lastRun?: components["schemas"]["RetentionRun"];
+            recentRuns: components["schemas"]["RetentionRun"][];
         };
         ModerationDecision: {
             /** Format: int64 */
@@ -3891,6 +4272,10 @@ export interface components {
             twilioConfigured: boolean;
             items: components["schemas"]["OwnedNumber"][];
         };
+        AvailableList: {
+            twilioConfigured: boolean;
+            items: components["schemas"]["AvailableNumber"][];
+        };
         AvailableNumber: {
             phoneNumber: string;
             locality?: string | null;
@@ -4082,6 +4467,16 @@ export interface components {
             scopes_supported: string[];
             resource_name: string;
             resource_documentation: string;
+        };
+        ErasureReport: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description what went, per module and kind (e.g. conversations.messages); no content */
+            erased: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            erasedAt: string;
         };
         /** @description RFC 9457 Problem Details; `errors` names the offending fields */
         Problem: {
@@ -4318,6 +4713,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -4815,6 +5272,167 @@ export interface operations {
             };
         };
     };
+    list: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     session: {
         parameters: {
             query?: never;
@@ -4921,7 +5539,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -4989,7 +5607,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5025,7 +5643,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5080,6 +5698,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rendered"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runRetentionNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRun"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -5217,7 +5864,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5246,7 +5893,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5279,7 +5926,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    test_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5310,7 +5957,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5344,7 +5991,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5891,7 +6538,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5928,7 +6575,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -5996,6 +6643,37 @@ export interface operations {
             };
         };
     };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importCsv: {
         parameters: {
             query?: never;
@@ -6032,7 +6710,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6066,7 +6744,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6099,7 +6777,7 @@ export interface operations {
             };
         };
     };
-    test_1: {
+    test_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6169,7 +6847,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6309,7 +6987,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6890,7 +7568,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6924,7 +7602,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6992,7 +7670,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -7021,7 +7699,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7071,7 +7749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuickReplyView"];
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7115,6 +7793,101 @@ export interface operations {
         };
     };
     update_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickReplyView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7242,7 +8015,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7275,101 +8048,6 @@ export interface operations {
             };
         };
     };
-    get_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LlmProvider"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_4: {
         parameters: {
             query?: never;
@@ -7387,7 +8065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7441,7 +8119,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+                "application/json": components["schemas"]["UpdateLlmProviderRequest"];
             };
         };
         responses: {
@@ -7451,7 +8129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                    "application/json": components["schemas"]["LlmProvider"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7482,73 +8160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConversationUpdate"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_6: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactView"];
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7591,7 +8203,180 @@ export interface operations {
             };
         };
     };
+    update_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeBaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBaseView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_5: {
+        parameters: {
+            query?: {
+                /** @description true erases personal data everywhere (GDPR right to erasure) */
+                erase?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description erased (erase=true): what went, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description deleted (without erase) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7626,7 +8411,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -7686,7 +8471,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -7721,7 +8506,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -7743,6 +8528,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description pending, sending, succeeded or dead */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWebhookDelivery"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventType"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7924,6 +8776,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScriptVersion"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retentionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatus"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8395,7 +9276,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8578,7 +9459,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -8689,7 +9570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailableNumber"][];
+                    "application/json": components["schemas"]["AvailableList"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8703,7 +9584,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 from?: string;
