@@ -16,6 +16,7 @@ const ResetPassword = lazy(() => import('./routes/auth/reset-password'))
 const Invite = lazy(() => import('./routes/auth/invite'))
 const Members = lazy(() => import('./routes/app/members'))
 const ApiKeys = lazy(() => import('./routes/app/api-keys'))
+const AiAssistants = lazy(() => import('./routes/app/ai-assistants'))
 const Audit = lazy(() => import('./routes/app/audit'))
 const Mailbox = lazy(() => import('./routes/app/mailbox'))
 const Organizations = lazy(() => import('./routes/app/organizations'))
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },
           { path: '/api-keys', element: <ApiKeys /> },
+          { path: '/ai-assistants', element: <AiAssistants /> },
           { path: '/audit', element: <Audit /> },
           { path: '/ai-providers', element: <AiProviders /> },
           { path: '/moderation', element: <Moderation /> },

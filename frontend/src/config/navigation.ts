@@ -12,6 +12,7 @@ import {
   MailIcon,
   MegaphoneIcon,
   PhoneCallIcon,
+  PlugIcon,
   PhoneIcon,
   ScrollTextIcon,
   SettingsIcon,
@@ -76,6 +77,7 @@ export const workspaceNav: readonly NavItem[] = [
 export const adminNav: readonly NavItem[] = [
   { to: '/members', label: 'Members', icon: UsersIcon },
   { to: '/api-keys', label: 'API keys', icon: KeyRoundIcon },
+  { to: '/ai-assistants', label: 'AI assistants (MCP)', icon: PlugIcon },
   { to: '/ai-providers', label: 'AI providers', icon: SparklesIcon },
   { to: '/moderation', label: 'Moderation', icon: ShieldCheckIcon },
   {

@@ -16,9 +16,20 @@ export function useApiKeys(page: number) {
 }
 
 export function useCreateApiKey() {
-  return useRefreshingMutation([apiKeysKey], (body: { name: string; scopes: ApiKeyScope[] }) =>
-    unwrap(api.POST('/api/v1/api-keys', { body })),
+  return useRefreshingMutation(
+    [apiKeysKey],
+    (body: { name: string; scopes: ApiKeyScope[]; tools?: string[] | null }) =>
+      unwrap(api.POST('/api/v1/api-keys', { body })),
   )
+}
+
+/** The MCP server's tools a key may be limited to. */
+export function useMcpToolNames() {
+  return useQuery({
+    queryKey: ['api-keys', 'mcp-tools'],
+    queryFn: () => unwrap(api.GET('/api/v1/mcp')),
+    select: (server) => server.tools.map((tool) => ({ name: tool.name, title: tool.title })),
+  })
 }
 
 export function useRevokeApiKey() {

@@ -30,6 +30,21 @@ export function ApiKeysTable() {
         </span>
       ),
     },
+    {
+      header: 'MCP tools',
+      cell: (key) =>
+        key.tools == null ? (
+          <span className="text-xs text-muted-foreground">All its scopes allow</span>
+        ) : (
+          <span className="flex flex-wrap gap-1">
+            {key.tools.map((tool) => (
+              <Badge key={tool} variant="outline" className="font-mono text-xs">
+                {tool}
+              </Badge>
+            ))}
+          </span>
+        ),
+    },
     { header: 'Created', cell: (key) => formatDateTime(key.createdAt) },
     { header: 'Last used', cell: (key) => formatDateTime(key.lastUsedAt, 'Never') },
     {

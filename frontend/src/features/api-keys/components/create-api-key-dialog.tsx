@@ -13,25 +13,35 @@ import { fieldErrors } from '@/lib/problem'
 import { useCreateApiKey } from '../api/api-keys'
 import { NewApiKey } from './new-api-key'
 import { ScopeCheckboxes } from './scope-checkboxes'
+import { ToolCheckboxes } from './tool-checkboxes'
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) => void }) {
   const createKey = useCreateApiKey()
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['read'])
+  const [tools, setTools] = useState<string[] | null>(null)
   const errors = fieldErrors(createKey.error)
+  const noTools = tools !== null && tools.length === 0
   return (
     <form
       className="grid gap-4"
-      onSubmit={(event) => createKey.mutate({ name: readForm(event).name, scopes }, { onSuccess: onCreated })}
+      onSubmit={(event) =>
+        createKey.mutate({ name: readForm(event).name, scopes, tools }, { onSuccess: onCreated })
+      }
     >
-      <ProblemAlert error={createKey.error} fields={['name', 'scopes']} />
+      <ProblemAlert error={createKey.error} fields={['name', 'scopes', 'tools']} />
       <InputField label="Name" name="name" required autoFocus placeholder="e.g. CRM sync" error={errors.name} />
       <ScopeCheckboxes
         value={scopes}
         onChange={setScopes}
         error={errors.scopes ?? (scopes.length === 0 ? 'Pick at least one scope.' : undefined)}
       />
+      <ToolCheckboxes
+        value={tools}
+        onChange={setTools}
+        error={errors.tools ?? (noTools ? 'Pick at least one tool, or turn the limit off.' : undefined)}
+      />
       <DialogFooter>
-        <SubmitButton pending={createKey.isPending} disabled={scopes.length === 0}>
+        <SubmitButton pending={createKey.isPending} disabled={scopes.length === 0 || noTools}>
           Create key
         </SubmitButton>
       </DialogFooter>

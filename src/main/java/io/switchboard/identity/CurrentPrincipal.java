@@ -9,6 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Who is calling and for which organisation: a signed-in user (JWT) or an API key. Obtain it with
  * {@link #get()} inside a request; the organisation is also bound as the tenant scope.
+ *
+ * @param tools the MCP tools an API key is limited to; null = every tool its role allows
  */
 public record CurrentPrincipal(
         @Nullable UUID userId,
@@ -17,7 +19,24 @@ public record CurrentPrincipal(
         AuthMethod method,
         @Nullable UUID apiKeyId,
         boolean superAdmin,
-        String label) {
+        String label,
+        @Nullable Set<String> tools) {
+
+    public CurrentPrincipal(
+            @Nullable UUID userId,
+            UUID orgId,
+            Role role,
+            AuthMethod method,
+            @Nullable UUID apiKeyId,
+            boolean superAdmin,
+            String label) {
+        this(userId, orgId, role, method, apiKeyId, superAdmin, label, null);
+    }
+
+    /** Whether this caller may use the named MCP tool (API keys may be limited to a subset). */
+    public boolean mayUseTool(String tool) {
+        return tools == null || tools.contains(tool);
+    }
 
     public enum AuthMethod {
         JWT,

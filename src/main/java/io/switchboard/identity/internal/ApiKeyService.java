@@ -24,11 +24,13 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +59,7 @@ class ApiKeyService {
                 .build();
     }
 
-    CreatedApiKey create(String name, Set<ApiKeyScope> scopes) {
+    CreatedApiKey create(String name, Set<ApiKeyScope> scopes, @Nullable Set<String> tools) {
         CurrentPrincipal principal = CurrentPrincipal.get().require(Role.ADMIN);
         Role effective = ApiKeyScope.effectiveRole(scopes);
         if (!principal.role().atLeast(effective)) {
@@ -75,6 +77,9 @@ class ApiKeyService {
                 .set(
                         ApiKeys.SCOPES,
                         scopes.stream().map(ApiKeyScope::json).sorted().toArray(String[]::new))
+                .set(
+                        ApiKeys.TOOLS,
+                        tools == null ? null : tools.stream().sorted().toArray(String[]::new))
                 .set(ApiKeys.CREATED_BY, principal.userId())
                 .returning(ApiKeys.CREATED_AT)
                 .fetchSingle();
@@ -86,8 +91,17 @@ class ApiKeyService {
                         "name",
                         name,
                         "scopes",
-                        scopes.stream().map(ApiKeyScope::json).sorted().toList()));
-        return new CreatedApiKey(id, name.trim(), scopes, prefix, row.get(ApiKeys.CREATED_AT), key);
+                        scopes.stream().map(ApiKeyScope::json).sorted().toList(),
+                        "tools",
+                        tools == null ? "all" : tools.stream().sorted().toList()));
+        return new CreatedApiKey(
+                id,
+                name.trim(),
+                scopes,
+                tools == null ? null : new TreeSet<>(tools),
+                prefix,
+                row.get(ApiKeys.CREATED_AT),
+                key);
     }
 
     PageResponse<ApiKey> list(PageQuery page) {
@@ -129,7 +143,13 @@ class ApiKeyService {
     private Optional<CurrentPrincipal> load(String hash) {
         return tx.asSystem(
                 "api key lookup",
-                () -> db.select(ApiKeys.ID, ApiKeys.ORG_ID, ApiKeys.NAME, ApiKeys.SCOPES, ApiKeys.CREATED_BY)
+                () -> db.select(
+                                ApiKeys.ID,
+                                ApiKeys.ORG_ID,
+                                ApiKeys.NAME,
+                                ApiKeys.SCOPES,
+                                ApiKeys.CREATED_BY,
+                                ApiKeys.TOOLS)
                         .from(ApiKeys.T)
                         .join(Organizations.T)
                         .on(Organizations.ID.eq(ApiKeys.ORG_ID))
@@ -141,7 +161,8 @@ class ApiKeyService {
                                 CurrentPrincipal.AuthMethod.API_KEY,
                                 r.get(ApiKeys.ID),
                                 false,
-                                "API key " + r.get(ApiKeys.NAME))));
+                                "API key " + r.get(ApiKeys.NAME),
+                                tools(r.get(ApiKeys.TOOLS)))));
     }
 
     /** Records last use at most once a minute per key, so hot keys don't write on every request. */
@@ -167,11 +188,17 @@ class ApiKeyService {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
     }
 
+    private static @Nullable Set<String> tools(String @Nullable [] values) {
+        return values == null ? null : Set.copyOf(Arrays.asList(values));
+    }
+
     private static ApiKey toView(Record r) {
+        String[] tools = r.get(ApiKeys.TOOLS);
         return new ApiKey(
                 r.get(ApiKeys.ID),
                 r.get(ApiKeys.NAME),
                 scopes(r.get(ApiKeys.SCOPES)),
+                tools == null ? null : new TreeSet<>(Arrays.asList(tools)),
                 r.get(ApiKeys.PREFIX),
                 r.get(ApiKeys.CREATED_AT),
                 r.get(ApiKeys.LAST_USED_AT),

@@ -80,7 +80,19 @@ final class IdentityApi {
             @NotBlank @Size(max = 100) String name,
 
             @NotEmpty @Schema(description = "read, write and/or admin")
-            Set<ApiKeyScope> scopes) {}
+            Set<ApiKeyScope> scopes,
+
+            @Nullable
+            @Size(max = 50)
+            @Schema(
+                    description = "MCP tools this key may use (names as in GET /api/v1/mcp); omitted or null ="
+                            + " every tool its scopes allow")
+            Set<
+                            @jakarta.validation.constraints.Pattern(
+                                    regexp = "[a-z][a-z0-9_]{0,63}",
+                                    message = "must be a tool name like place_call")
+                            String>
+                    tools) {}
 
     // ---- responses
 
@@ -143,13 +155,24 @@ final class IdentityApi {
             UUID id,
             String name,
             Set<ApiKeyScope> scopes,
+
+            @Schema(description = "MCP tools the key is limited to; null = every tool its scopes allow") @Nullable
+            Set<String> tools,
+
             String prefix,
             Instant createdAt,
             @Nullable Instant lastUsedAt,
             @Nullable Instant revokedAt) {}
 
     @Schema(description = "The new key; `key` is shown only in this answer")
-    record CreatedApiKey(UUID id, String name, Set<ApiKeyScope> scopes, String prefix, Instant createdAt, String key) {}
+    record CreatedApiKey(
+            UUID id,
+            String name,
+            Set<ApiKeyScope> scopes,
+            @Nullable Set<String> tools,
+            String prefix,
+            Instant createdAt,
+            String key) {}
 
     record AuditEvent(
             long id,

@@ -81,9 +81,11 @@ final class IdentityTables {
         static final Field<Instant> CREATED_AT = field(name("api_keys", "created_at"), SQLDataType.INSTANT);
         static final Field<Instant> LAST_USED_AT = field(name("api_keys", "last_used_at"), SQLDataType.INSTANT);
         static final Field<Instant> REVOKED_AT = field(name("api_keys", "revoked_at"), SQLDataType.INSTANT);
+        /** MCP tools the key is limited to; null = all its scopes allow. */
+        static final Field<String[]> TOOLS = field(name("api_keys", "tools"), SQLDataType.CLOB.array());
         /** Every column, for {@code select(ALL).from(T)} with typed values. */
-        static final List<Field<?>> ALL =
-                List.of(ID, ORG_ID, NAME, PREFIX, KEY_HASH, SCOPES, CREATED_BY, CREATED_AT, LAST_USED_AT, REVOKED_AT);
+        static final List<Field<?>> ALL = List.of(
+                ID, ORG_ID, NAME, PREFIX, KEY_HASH, SCOPES, CREATED_BY, CREATED_AT, LAST_USED_AT, REVOKED_AT, TOOLS);
     }
 
     static final class RefreshTokens {

@@ -108,7 +108,7 @@ class OrganizationController {
     @Tag(name = "API keys")
     @Operation(summary = "Create an API key; the answer is the only time the key is shown")
     CreatedApiKey createApiKey(@Valid @RequestBody CreateApiKeyRequest request) {
-        return apiKeys.create(request.name(), request.scopes());
+        return apiKeys.create(request.name(), request.scopes(), request.tools());
     }
 
     @DeleteMapping("/api-keys/{id}")

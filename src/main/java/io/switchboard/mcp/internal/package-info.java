@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.mcp.internal;
+
+import org.jspecify.annotations.NullMarked;
