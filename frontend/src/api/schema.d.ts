@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/api/v1/sales-scripts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sales script (latest version) */
+        get: operations["get"];
+        /** Save an edited script as its next version */
+        put: operations["revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/settings": {
         parameters: {
             query?: never;
@@ -86,7 +104,7 @@ export interface paths {
             cookie?: never;
         };
         /** One contact plan */
-        get: operations["get"];
+        get: operations["get_1"];
         /** Replace a contact plan's fields (admins); subscribers get the new limits at once */
         put: operations["update"];
         post?: never;
@@ -134,6 +152,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which provider places calls (bland or simulator), the rates per minute and the LLM chain */
+        get: operations["settings_3"];
+        /** Change rates per provider and minute (minor units) and the LLM chain for scripts and analysis (admins) */
+        put: operations["updateSettings_1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/phone-numbers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give the number to an agent (its calls dial from it), or to none */
+        put: operations["assign_1"];
+        post?: never;
+        /** Release the number at Twilio and forget it (admins) */
+        delete: operations["release"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -142,7 +196,7 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_1"];
+        get: operations["get_2"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
         put: operations["update_1"];
         post?: never;
@@ -162,7 +216,7 @@ export interface paths {
         };
         get?: never;
         /** Put an organisation on a plan from now (super admins; manual mode or custom deals) */
-        put: operations["assign_1"];
+        put: operations["assign_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -216,6 +270,43 @@ export interface paths {
         put?: never;
         /** Stripe webhook: signature verified, event stored, then 200; processed in the background */
         post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/bland/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bland AI call webhook: X-Webhook-Signature (hex HMAC-SHA256 of the raw body) verified, stored, then 200; a replayed body is acknowledged and ignored */
+        post: operations["receive_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         */
+        post: operations["post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -329,6 +420,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-scripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales scripts, most recently changed first */
+        get: operations["list"];
+        put?: never;
+        /** Generate a call script for a contact (LLM chain when configured, else a structured template) */
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quick-replies": {
         parameters: {
             query?: never;
@@ -337,7 +446,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
         post: operations["create"];
@@ -528,7 +637,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
         post: operations["create_1"];
@@ -566,7 +675,7 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Create a knowledge base (admins) */
         post: operations["create_2"];
@@ -778,7 +887,7 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
         post: operations["create_3"];
@@ -850,7 +959,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's contact plans in display order */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
         post: operations["create_4"];
@@ -888,7 +997,7 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Connect a channel (admins) */
         post: operations["create_5"];
@@ -926,6 +1035,76 @@ export interface paths {
         put?: never;
         /** Inject an inbound message into a sandbox channel, through the same durable path as a webhook */
         post: operations["sandboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, newest first, with filters */
+        get: operations["list_7"];
+        put?: never;
+        /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
+        post: operations["place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a queued or live call (a finished call answers as it is) */
+        post: operations["stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Summary, outcome, extracted fields, and answers to questions about the call */
+        post: operations["analyze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/phone-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
+        get: operations["list_8"];
+        put?: never;
+        /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
+        post: operations["buy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1199,7 +1378,7 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_6"];
+        get: operations["list_9"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
         post: operations["create_6"];
@@ -1234,7 +1413,7 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_7"];
+        get: operations["list_10"];
         put?: never;
         /** Add a plan (super admins) */
         post: operations["create_7"];
@@ -1271,7 +1450,7 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
@@ -1326,7 +1505,7 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
@@ -1345,7 +1524,7 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
@@ -1364,7 +1543,7 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1382,7 +1561,7 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         /**
@@ -1404,7 +1583,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_7"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1551,6 +1730,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-scripts/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a script, newest first */
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/retention": {
         parameters: {
             query?: never;
@@ -1645,6 +1841,23 @@ export interface paths {
         };
         /** Members of the current organisation */
         get: operations["members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP server: endpoint URL, protocol versions, how to connect and the tools with their schemas; API keys may be limited to some of these tools (`tools` of POST /api/v1/organization/api-keys) */
+        get: operations["info_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1835,7 +2048,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_8"];
+        get: operations["list_11"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1907,6 +2120,108 @@ export interface paths {
         };
         /** Backlog and lag of the inbound and outbound queues; `behind` is true when processing lags */
         get: operations["queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call: status, duration, cost, answered-by, summary, outcome */
+        get: operations["get_9"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Turns with speaker and time, plus the whole text; complete once the call is finished */
+        get: operations["transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived signed link to the call's recording (404 when the call has none) */
+        get: operations["recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/phone-numbers/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Twilio numbers with voice that can be bought (empty with twilioConfigured=false without Twilio) */
+        get: operations["available"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
+        get: operations["export_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a call of this length would hold, and whether the credits cover it */
+        get: operations["estimate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2034,6 +2349,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/oauth-protected-resource/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        get: operations["protectedResource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-protected-resource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        get: operations["protectedResource_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge-bases/{id}/sources/{sourceId}": {
         parameters: {
             query?: never;
@@ -2089,6 +2438,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReviseRequest: {
+            text: string;
+            firstSentence?: string | null;
+        };
+        SalesScript: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            product: string;
+            goal: string;
+            tone: string;
+            /** Format: int32 */
+            version: number;
+            text: string;
+            firstSentence: string;
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ModerationSettingsBody: {
             /** @description matched as whole words, case-insensitive */
             blockedTerms: string[];
@@ -2354,6 +2725,36 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CallSettingsInput: {
+            ratesPerMinuteMinor?: {
+                [key: string]: number;
+            } | null;
+            llmChain?: string[] | null;
+        };
+        CallMode: {
+            /** @description bland (BLAND_API_KEY set) or simulator */
+            mode: string;
+            webhookSigning: boolean;
+            ratesPerMinuteMinor: {
+                [key: string]: number;
+            };
+            currency: string;
+            llmChain: string[];
+        };
+        AssignRequest: {
+            /** Format: uuid */
+            agentId?: string | null;
+        };
+        OwnedNumber: {
+            /** Format: uuid */
+            id: string;
+            phoneNumber: string;
+            twilioSid?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
             searchKnowledge?: boolean | null;
@@ -2613,6 +3014,17 @@ export interface components {
         };
         MessageAccepted: {
             id: string;
+        };
+        GenerateRequest: {
+            /** Format: uuid */
+            contactId: string;
+            product: string;
+            goal: string;
+            /** @description friendly (default), formal, ... */
+            tone?: string | null;
+            topics?: string[] | null;
+            /** @description conversation history or notes */
+            notes?: string | null;
         };
         QuickReplyRequest: {
             shortcut: string;
@@ -3121,6 +3533,124 @@ export interface components {
             /** Format: int64 */
             eventId: number;
         };
+        PlaceCallRequest: {
+            /**
+             * Format: uuid
+             * @description the contact to call (its phone is used)
+             */
+            contactId?: string | null;
+            /** @description international number, e.g. +14155550123 (when there is no contact) */
+            phoneNumber?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            /** @description instructions for the voice agent */
+            task?: string | null;
+            /**
+             * Format: uuid
+             * @description use this sales script's latest version as the task
+             */
+            salesScriptId?: string | null;
+            firstSentence?: string | null;
+            voice?: string | null;
+            /** @description BCP-47 tag, default en-US */
+            language?: string | null;
+            /**
+             * Format: int32
+             * @description 1..60, default 5; clamped to what the credits cover
+             */
+            maxDurationMinutes?: number | null;
+            transferNumber?: string | null;
+            record?: boolean | null;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** @description a retried request with the same key answers the same call */
+            idempotencyKey?: string | null;
+        };
+        CallView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId?: string | null;
+            /** Format: uuid */
+            agentId?: string | null;
+            phoneNumber: string;
+            /** @enum {string} */
+            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
+            provider: string;
+            providerCallId?: string | null;
+            task: string;
+            firstSentence?: string | null;
+            voice?: string | null;
+            language: string;
+            /** Format: int32 */
+            maxDurationMinutes: number;
+            transferNumber?: string | null;
+            record: boolean;
+            metadata: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            durationSeconds?: number | null;
+            answeredBy?: string | null;
+            endedReason?: string | null;
+            /** Format: int64 */
+            holdMinor?: number | null;
+            /** Format: int64 */
+            costMinor?: number | null;
+            currency: string;
+            summary?: string | null;
+            outcome?: string | null;
+            recordingAvailable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlacedCall: {
+            call: components["schemas"]["CallView"];
+            /** Format: int64 */
+            holdMinor: number;
+            /** Format: int64 */
+            estimatedCostMinor: number;
+            currency: string;
+            clamped: boolean;
+            /** Format: int32 */
+            requestedMaxDurationMinutes: number;
+            queued: boolean;
+            replayed: boolean;
+            mode: string;
+            notice: string;
+        };
+        AnalyzeRequest: {
+            questions?: string[] | null;
+        };
+        CallAnalysis: {
+            /** Format: uuid */
+            callId: string;
+            summary: string;
+            outcome: string;
+            fields: {
+                [key: string]: string;
+            };
+            answers: string[];
+            source: string;
+        };
+        BuyRequest: {
+            phoneNumber: string;
+            /** Format: uuid */
+            agentId?: string | null;
+        };
         QuotaCheckRequest: {
             /** @description aiReplies, callMinutesPerDay, activeChannels, agents, knowledgeBaseBytes, seats or concurrentCalls */
             limit: string;
@@ -3226,6 +3756,8 @@ export interface components {
             name: string;
             /** @description read, write and/or admin */
             scopes: ("read" | "write" | "admin")[];
+            /** @description MCP tools this key may use (names as in GET /api/v1/mcp); omitted or null = every tool its scopes allow */
+            tools?: string[] | null;
         };
         /** @description The new key; `key` is shown only in this answer */
         CreatedApiKey: {
@@ -3233,6 +3765,7 @@ export interface components {
             id: string;
             name: string;
             scopes: ("read" | "write" | "admin")[];
+            tools?: string[] | null;
             prefix: string;
             /** Format: date-time */
             createdAt: string;
@@ -3416,7 +3949,7 @@ export interface components {
              * Format: int64
              * @description price per period in minor units; null = custom price
              */
-            priceMinor?: number | null;
+            priceMinor: number;
             currency: string;
             /** Format: int32 */
             periodDays: number;
@@ -3426,9 +3959,9 @@ export interface components {
              * Format: int32
              * @description days of conversation history kept; null = unlimited
              */
-            historyDays?: number | null;
+            historyDays: number;
             limits: components["schemas"]["PlanLimits"];
-            stripePriceId?: string | null;
+            stripePriceId: string;
             /** @description offered on the billing page */
             isPublic: boolean;
             /** Format: int32 */
@@ -3593,6 +4126,27 @@ export interface components {
             /** @description true when SWITCHBOARD_PUBLIC_URL is set, so providers such as Twilio can fetch media */
             publicLinks: boolean;
         };
+        PageResponseSalesScript: {
+            items: components["schemas"]["SalesScript"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        ScriptVersion: {
+            /** Format: int32 */
+            version: number;
+            text: string;
+            firstSentence: string;
+            /** Format: uuid */
+            editedBy?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         PageResponseQuickReplyView: {
             items: components["schemas"]["QuickReplyView"][];
             /** Format: int32 */
@@ -3722,6 +4276,38 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "viewer";
+        };
+        McpServerInfo: {
+            /** @description the Streamable HTTP endpoint clients connect to */
+            endpointUrl: string;
+            /** @description OAuth protected-resource metadata (RFC 9728) */
+            resourceMetadataUrl: string;
+            protocolVersions: string[];
+            /** @description stateless Streamable HTTP: no sessions, any node answers */
+            transport: string;
+            /** @description command that bridges a desktop client's stdio to this server */
+            stdioCommand: string;
+            /** @description bland (real calls) or simulator (no phone rings); null when calls are unavailable */
+            callsMode?: string | null;
+            tools: components["schemas"]["McpToolInfo"][];
+        };
+        McpToolInfo: {
+            name: string;
+            title: string;
+            description: string;
+            /**
+             * @description least role the credential needs: viewer (read key), agent (write key), ...
+             * @enum {string}
+             */
+            minimumRole: "owner" | "admin" | "agent" | "viewer";
+            readOnly: boolean;
+            /** @description spends credits or reaches a person: assistants should confirm first */
+            spends: boolean;
+            /** @description whether the current credential may use it (role) */
+            allowedForYou: boolean;
+            inputSchema: {
+                [key: string]: unknown;
+            };
         };
         LlmUsage: {
             /** Format: date */
@@ -4074,6 +4660,68 @@ export interface components {
             /** @description enabled channels whose provider keeps failing: sending to them is paused for a cooldown (circuit open, as seen by this server) and their replies wait in the queue */
             pausedChannels: string[];
         };
+        PageResponseCallView: {
+            items: components["schemas"]["CallView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        CallTurn: {
+            /** Format: int32 */
+            index: number;
+            speaker: string;
+            text: string;
+            /** Format: double */
+            atSeconds: number;
+        };
+        Transcript: {
+            /** Format: uuid */
+            callId: string;
+            /** @enum {string} */
+            status: "queued" | "ringing" | "in-progress" | "completed" | "failed" | "no-answer" | "busy" | "cancelled";
+            turns: components["schemas"]["CallTurn"][];
+            text: string;
+            complete: boolean;
+        };
+        RecordingLink: {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            source: string;
+        };
+        NumberList: {
+            twilioConfigured: boolean;
+            items: components["schemas"]["OwnedNumber"][];
+        };
+        AvailableList: {
+            twilioConfigured: boolean;
+            items: components["schemas"]["AvailableNumber"][];
+        };
+        AvailableNumber: {
+            phoneNumber: string;
+            locality?: string | null;
+            region?: string | null;
+        };
+        CostEstimate: {
+            provider: string;
+            /** Format: int32 */
+            maxDurationMinutes: number;
+            /** Format: int64 */
+            ratePerMinuteMinor: number;
+            /** Format: int64 */
+            estimatedCostMinor: number;
+            /** Format: int64 */
+            availableMinor: number;
+            currency: string;
+            /** Format: int32 */
+            coveredMinutes: number;
+            affordable: boolean;
+        };
         BillingSummary: {
             /** @description stripe: checkout and the customer portal; manual: a super admin assigns plans */
             mode: string;
@@ -4186,6 +4834,8 @@ export interface components {
             id: string;
             name: string;
             scopes: ("read" | "write" | "admin")[];
+            /** @description MCP tools the key is limited to; null = every tool its scopes allow */
+            tools?: string[] | null;
             prefix: string;
             /** Format: date-time */
             createdAt: string;
@@ -4236,6 +4886,14 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        /** @description RFC 9728 OAuth 2.0 protected resource metadata */
+        ProtectedResourceMetadata: {
+            resource: string;
+            bearer_methods_supported: string[];
+            scopes_supported: string[];
+            resource_name: string;
+            resource_documentation: string;
+        };
         ErasureReport: {
             /** Format: uuid */
             contactId: string;
@@ -4271,6 +4929,72 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     settings: {
         parameters: {
             query?: never;
@@ -4490,7 +5214,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4744,7 +5468,133 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    settings_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallMode"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSettings_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallMode"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnedNumber"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4839,7 +5689,7 @@ export interface operations {
             };
         };
     };
-    assign_1: {
+    assign_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4993,6 +5843,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the negotiated protocol version (sent by clients after initialize) */
+                "MCP-Protocol-Version"?: string;
+                Accept?: string;
+                Origin?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a JSON-RPC 2.0 request or notification */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description the JSON-RPC response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description notification accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a JSON-RPC message, a batch, or an unsupported MCP-Protocol-Version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no or invalid credential; see WWW-Authenticate */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -5273,6 +6220,74 @@ export interface operations {
         };
     };
     list: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                contactId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseSalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesScript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_1: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -5661,7 +6676,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5754,7 +6769,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6335,7 +7350,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6507,7 +7522,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description include archived plans */
@@ -6601,7 +7616,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6725,6 +7740,208 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_7: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description queued, ringing, in-progress, completed, failed, no-answer, busy, cancelled */
+                status?: string;
+                contactId?: string;
+                /** @description part of the phone number */
+                phone?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseCallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceCallRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacedCall"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analyze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AnalyzeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallAnalysis"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberList"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    buy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnedNumber"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -7257,7 +8474,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_9: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7359,7 +8576,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -7516,7 +8733,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7737,7 +8954,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -7832,7 +9049,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -7927,7 +9144,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7993,7 +9210,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -8100,7 +9317,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -8447,6 +9664,37 @@ export interface operations {
             };
         };
     };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScriptVersion"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     retentionStatus: {
         parameters: {
             query?: never;
@@ -8629,6 +9877,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseMember"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpServerInfo"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8999,7 +10276,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_11: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9169,6 +10446,194 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueHealth"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_9: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transcript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transcript"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingLink"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    available: {
+        parameters: {
+            query?: {
+                country?: string;
+                areaCode?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailableList"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    estimate: {
+        parameters: {
+            query?: {
+                maxDurationMinutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEstimate"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -9398,6 +10863,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseOrganizationSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    protectedResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    protectedResource_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
