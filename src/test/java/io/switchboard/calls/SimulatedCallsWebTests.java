@@ -134,6 +134,68 @@ class SimulatedCallsWebTests extends IntegrationTest {
         assertThat(csv.raw()).startsWith("time,call_id").contains(callId).contains("interested");
     }
 
+    @Test
+    void aContactsCallsAreInTheirExportAndGoWithTheirErasure() throws Exception {
+        Org org = org("Sim Privacy", 1000);
+        String contactId = contact(org, "Ravi Kumar", "+919812345674");
+        var placed = api.post(
+                "/api/v1/calls",
+                Map.of(
+                        "contactId",
+                        contactId,
+                        "task",
+                        "You sell the Acme CRM to small shops.",
+                        "record",
+                        true,
+                        "metadata",
+                        Map.of("simulate_outcome", "interested")),
+                org.token());
+        assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
+        String callId = placed.json().get("call").get("id").asString();
+        awaitFinal(org, callId);
+        assertThat(api.get("/api/v1/calls/" + callId + "/transcript", org.token())
+                        .json()
+                        .get("turns"))
+                .isNotEmpty();
+
+        var request = api.request("/api/v1/contacts/" + contactId + "/export", org.token())
+                .header("Accept", "application/zip, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        byte[] zip;
+        try (var http = HttpClient.newHttpClient()) {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            zip = response.body();
+        }
+        var entries = new java.util.LinkedHashMap<String, byte[]>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry())
+                entries.put(e.getName(), in.readAllBytes());
+        }
+        String callEntry = entries.keySet().stream()
+                .filter(n -> n.endsWith("call-" + callId + ".json"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no call in " + entries.keySet()));
+        String callJson = new String(entries.get(callEntry), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(callJson)
+                .contains("+919812345674")
+                .contains("\"transcript\"")
+                .contains("Acme CRM");
+        assertThat(entries.keySet()).anyMatch(n -> n.endsWith("call-" + callId + "-recording.wav"));
+
+        var erased = api.delete("/api/v1/contacts/" + contactId + "?erase=true", org.token());
+        assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+        assertThat(erased.raw()).contains("calls");
+        JsonNode call = api.get("/api/v1/calls/" + callId, org.token()).json();
+        assertThat(call.toString()).doesNotContain("+919812345674").doesNotContain("Acme CRM");
+        assertThat(call.get("status").asString()).as("the money facts stay").isEqualTo("completed");
+        assertThat(api.get("/api/v1/calls/" + callId + "/transcript", org.token())
+                        .json()
+                        .get("turns"))
+                .isEmpty();
+    }
+
     private HttpResponse<byte[]> fetch(String relative) {
         try {
             return HttpClient.newHttpClient()
