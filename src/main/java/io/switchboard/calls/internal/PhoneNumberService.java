@@ -81,7 +81,8 @@ class PhoneNumberService {
                     SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(15)).build());
             String base = twilioBaseUrl.replaceAll("/+$", "");
             this.twilio = new TwilioRestClient.Builder(properties.twilioAccountSid(), properties.twilioAuthToken())
-                    .httpClient(new RebasedTwilioClient(shared, base.equals("https://api.twilio.com") ? "" : base))
+                    .httpClient(new io.switchboard.shared.twilio.RebasedHttpClient(
+                            shared, base.equals("https://api.twilio.com") ? "" : base))
                     .build();
         } else {
             this.twilio = null;

@@ -3,6 +3,7 @@ package io.switchboard.channels.twilio;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import io.switchboard.channels.spi.MediaFetch;
+import io.switchboard.shared.twilio.RebasedHttpClient;
 import java.net.URI;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.io.SocketConfig;

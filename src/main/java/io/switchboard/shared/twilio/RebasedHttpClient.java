@@ -1,4 +1,4 @@
-package io.switchboard.calls.internal;
+package io.switchboard.shared.twilio;
 
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
@@ -10,12 +10,12 @@ import java.net.URI;
  * the new host; the SDK has no base-URL setting of its own (only region and edge). Delegates to one
  * shared Apache-based client, and keeps the last response per instance so callers can read headers.
  */
-final class RebasedTwilioClient extends HttpClient {
+public final class RebasedHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final String base;
 
-    RebasedTwilioClient(HttpClient delegate, String base) {
+    public RebasedHttpClient(HttpClient delegate, String base) {
         this.delegate = delegate;
         this.base = base.replaceAll("/+$", "");
     }
