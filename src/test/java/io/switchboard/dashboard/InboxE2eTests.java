@@ -217,6 +217,10 @@ class InboxE2eTests extends DashboardBrowserTest {
                         + " now() - (substring(name from 10)::int * interval '1 minute'), 'Hello from ' || name, 1"
                         + " from contacts where org_id = ?",
                 orgId);
+        // a bulk insert outruns autovacuum's statistics: without them the planner may pick a plan for a
+        // one-row organisation and the first inbox page takes tens of seconds on a database full of other tests
+        owner.execute("analyze contacts");
+        owner.execute("analyze conversations");
 
         openNav(page, "Inbox");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("All").setExact(true))
