@@ -9,6 +9,7 @@ import io.switchboard.billing.CreditsLow;
 import io.switchboard.identity.Mailer;
 import io.switchboard.identity.OrganizationMembers;
 import io.switchboard.shared.ApiProblem;
+import io.switchboard.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,8 +156,8 @@ class CreditAlerts {
     /** E-mails the owners and admins (after the alert committed; retried by the event registry). */
     @ApplicationModuleListener
     void on(CreditsLow e) {
-        String body = "Available credits are " + money(e.availableMinor(), e.currency())
-                + ", below your alert threshold of " + money(e.thresholdMinor(), e.currency())
+        String body = "Available credits are " + Money.format(e.availableMinor(), e.currency())
+                + ", below your alert threshold of " + Money.format(e.thresholdMinor(), e.currency())
                 + ".\n\nCalls and other paid work stop when nothing is left. Top up on the Billing page"
                 + (properties.stripeEnabled() ? " or turn on automatic top-up." : " or ask your administrator.")
                 + "\n";
@@ -296,11 +297,5 @@ class CreditAlerts {
                     .where(Accounts.ORG_ID.eq(orgId))
                     .execute();
         });
-    }
-
-    /** 1234 USD -> "12.34 USD", with the currency's own number of decimals. */
-    static String money(long minor, String currency) {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        return java.math.BigDecimal.valueOf(minor, Math.max(digits, 0)).toPlainString() + " " + currency;
     }
 }

@@ -28,11 +28,10 @@ import io.switchboard.identity.AuditLog;
 import io.switchboard.identity.Role;
 import io.switchboard.knowledge.KnowledgeBaseCatalog;
 import io.switchboard.knowledge.KnowledgeSearch;
+import io.switchboard.shared.Money;
 import io.switchboard.shared.PageQuery;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +221,7 @@ class McpToolCatalog {
                         throw new ToolFailure(
                                 "confirmation-required",
                                 "place_call dials a phone and spends credits (up to "
-                                        + money(estimate.estimatedCostMinor(), estimate.currency())
+                                        + Money.format(estimate.estimatedCostMinor(), estimate.currency())
                                         + " for " + estimate.maxDurationMinutes()
                                         + " minutes). Ask the user, then call again with confirm: true.");
                     }
@@ -491,7 +490,7 @@ class McpToolCatalog {
                             b.availableMinor(),
                             b.heldMinor(),
                             b.currency(),
-                            decimal(b.availableMinor(), b.currency()));
+                            Money.decimal(b.availableMinor(), b.currency()));
                 });
     }
 
@@ -798,19 +797,5 @@ class McpToolCatalog {
     private static ToolFailure notFound(String what, ToolCall call) {
         String id = String.valueOf(call.arguments().get(what + "_id"));
         return new ToolFailure("not-found", "No " + what + " " + id + " in this organisation");
-    }
-
-    static String decimal(long minor, String currency) {
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
-            digits = 2;
-        }
-        return BigDecimal.valueOf(minor, digits).toPlainString();
-    }
-
-    static String money(long minor, String currency) {
-        return decimal(minor, currency) + " " + currency;
     }
 }
