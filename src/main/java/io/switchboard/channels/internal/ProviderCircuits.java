@@ -43,6 +43,11 @@ class ProviderCircuits {
         return cooldown;
     }
 
+    /** Whether any channel's circuit is open or half open on this node (usually none: nothing to look up). */
+    boolean anyPaused() {
+        return registry.getAllCircuitBreakers().stream().anyMatch(cb -> cb.getState() != CircuitBreaker.State.CLOSED);
+    }
+
     /** closed, open or half_open; a channel that never sent is closed. */
     String state(UUID channelId) {
         return registry.find(channelId.toString())
