@@ -18,13 +18,15 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The credit ledger. Every posting locks the organisation's account row first ({@code FOR UPDATE}),
- * then checks, appends entries and updates the cached totals in the same transaction: two postings of
- * one organisation never interleave, so "available" can't be spent twice and never drops below zero.
+ * The credit ledger. Every posting locks the organisation's account row (a {@code FOR UPDATE}, or the
+ * checked update of a hold or settlement) and checks, appends entries and updates the cached totals
+ * atomically: two postings of one organisation never interleave, so "available" can't be spent twice
+ * and never drops below zero.
  */
 @Service
 class Ledger implements Credits {
@@ -85,25 +87,25 @@ class Ledger implements Credits {
     }
 
     /*
-     * Holds and settlements are single statements: the hold row is written first and the account row
-     * (the per-organisation lock) is updated last with its check in the WHERE clause, so the lock is
-     * held only from that update to the commit. Top-ups, grants and refunds (rare) lock first (post).
+     * Holds and settlements are single statements, run in autocommit: one round trip each. The
+     * account row (the per-organisation lock) is updated with its check in the WHERE clause; the hold
+     * and its entry are written only when that update happened. A reused idempotency key makes the
+     * hold insert fail on the unique index, which undoes the whole statement.
      */
     private static final String RESERVE = """
-            with h as (
-              insert into credit_holds (id, org_id, amount_minor, status, reason, idempotency_key, expires_at, created_at)
-              values (?::uuid, ?::uuid, ?::bigint, 'active', ?::text, ?::text, ?::timestamptz, ?::timestamptz)
-              on conflict (org_id, idempotency_key) do nothing
-              returning id),
-            a as (
+            with a as (
               update credit_accounts set held_minor = held_minor + ?::bigint, updated_at = now()
-              where org_id = ?::uuid and balance_minor - held_minor >= ?::bigint and exists (select 1 from h)
+              where org_id = ?::uuid and balance_minor - held_minor >= ?::bigint
               returning org_id),
+            h as (
+              insert into credit_holds (id, org_id, amount_minor, status, reason, idempotency_key, expires_at, created_at)
+              select ?::uuid, org_id, ?::bigint, 'active', ?::text, ?::text, ?::timestamptz, ?::timestamptz from a
+              returning id),
             e as (
               insert into credit_entries (org_id, kind, debit_account, credit_account, amount_minor, idempotency_key, hold_id, reason)
-              select ?::uuid, 'hold', 'available', 'held', ?::bigint, ?::text, (select id from h), ?::text from a
+              select ?::uuid, 'hold', 'available', 'held', ?::bigint, ?::text, id, ?::text from h
               returning id)
-            select (select count(*) from h) as held, (select count(*) from a) as locked, (select count(*) from e) as posted""";
+            select (select count(*) from h) as held, (select count(*) from e) as posted""";
 
     private static final String CLOSE = """
             with h as (
@@ -133,45 +135,42 @@ class Ledger implements Credits {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw ApiProblem.invalidField("ttl", "must be between 1 second and 7 days");
         }
-        return tx.inOrg(orgId, () -> {
-            // a known key inserts nothing (on conflict do nothing) and is answered with the existing hold
-            UUID id = UUID.randomUUID();
-            Instant now = Instant.now();
-            Instant expires = now.plus(ttl);
-            var r = db.fetchOne(
-                    RESERVE,
-                    id,
-                    orgId,
-                    amountMinor,
-                    reason,
-                    idempotencyKey,
-                    expires.toString(),
-                    now.toString(),
-                    amountMinor,
-                    orgId,
-                    amountMinor,
-                    orgId,
-                    amountMinor,
-                    "hold:" + idempotencyKey,
-                    reason);
-            long held = ((Number) r.get(0)).longValue();
-            long locked = ((Number) r.get(1)).longValue();
-            if (held == 0) {
-                // this key was reserved before (or concurrently, committed first): answer that hold
-                return holdByKey(orgId, idempotencyKey).orElseThrow();
-            }
-            if (locked == 0) {
-                // rolls back the hold row written above
-                throw insufficient(account(orgId), amountMinor);
-            }
-            return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, expires, now);
-        });
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant expires = now.plus(ttl);
+        try {
+            return tx.statementInOrg(orgId, () -> {
+                var r = db.fetchOne(
+                        RESERVE,
+                        amountMinor,
+                        orgId,
+                        amountMinor,
+                        id,
+                        amountMinor,
+                        reason,
+                        idempotencyKey,
+                        expires.toString(),
+                        now.toString(),
+                        orgId,
+                        amountMinor,
+                        "hold:" + idempotencyKey,
+                        reason);
+                if (((Number) r.get(0)).longValue() == 1) {
+                    return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, expires, now);
+                }
+                // nothing was written: a retry of a key that no longer fits is still answered with its hold
+                return holdByKey(orgId, idempotencyKey).orElseThrow(() -> insufficient(account(orgId), amountMinor));
+            });
+        } catch (DuplicateKeyException e) {
+            // this key was reserved before (or concurrently, committed first): answer that hold
+            return tx.inOrg(orgId, () -> holdByKey(orgId, idempotencyKey).orElseThrow(() -> e));
+        }
     }
 
     @Override
     public Settlement settle(UUID orgId, UUID holdId, long actualMinor) {
         if (actualMinor < 0) throw ApiProblem.invalidField("actualMinor", "must not be negative");
-        return tx.inOrg(orgId, () -> {
+        return tx.statementInOrg(orgId, () -> {
             Long amount = close(orgId, holdId, "settled", actualMinor);
             if (amount != null) return new Settlement(holdId, actualMinor, amount - actualMinor);
             Hold hold = hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));

@@ -34,6 +34,18 @@ class OrgTransactions {
         return scoped.inOrg(orgId, work);
     }
 
+    /**
+     * Like {@link #inOrg}, for work that writes in one atomic statement: outside a caller's
+     * transaction it runs in autocommit (no BEGIN/COMMIT round trip); a failing statement changes
+     * nothing either way.
+     */
+    <T> T statementInOrg(UUID orgId, Supplier<T> work) {
+        if (TenantContext.current().orElse(null) instanceof TenantContext.Org(UUID bound) && bound.equals(orgId)) {
+            return join.execute(status -> work.get());
+        }
+        return scoped.statementInOrg(orgId, work);
+    }
+
     <T> T asSystem(String reason, Supplier<T> work) {
         return scoped.asSystem(reason, work);
     }

@@ -17,10 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScopedTransactions {
 
     private final TransactionTemplate fresh;
+    private final TransactionTemplate autocommit;
 
     ScopedTransactions(PlatformTransactionManager transactionManager) {
         this.fresh = new TransactionTemplate(transactionManager);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.autocommit = new TransactionTemplate(transactionManager);
+        this.autocommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /** Platform work before an organisation is known (sign-in, key lookup); filter explicitly. */
@@ -37,5 +40,13 @@ public class ScopedTransactions {
 
     public <T> T inOrg(UUID orgId, Supplier<T> work) {
         return TenantContext.inOrg(orgId, () -> fresh.execute(status -> work.get()));
+    }
+
+    /**
+     * Runs work outside any transaction (a caller's is suspended): each statement commits on its own.
+     * Only for work whose writes are one atomic statement; it saves the BEGIN/COMMIT round trip.
+     */
+    public <T> T statementInOrg(UUID orgId, Supplier<T> work) {
+        return TenantContext.inOrg(orgId, () -> autocommit.execute(status -> work.get()));
     }
 }

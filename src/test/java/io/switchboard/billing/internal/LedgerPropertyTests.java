@@ -236,6 +236,23 @@ class LedgerPropertyTests {
         assertBooksBalance(org);
     }
 
+    @Property(tries = 5)
+    void theSameKeyReservedConcurrentlyHoldsOnce(@ForAll @IntRange(min = 1, max = 1_000) int amount) throws Exception {
+        UUID org = newOrg();
+        // room for eight holds: only the idempotency key may stop the duplicates
+        credits.topUp(org, amount * 8L, "payment", "checkout-1");
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Hold>> holds = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                holds.add(pool.submit(() -> credits.reserve(org, amount, "call", Duration.ofMinutes(1), "call-1")));
+            }
+            UUID first = holds.getFirst().get().id();
+            for (Future<Hold> hold : holds) assertThat(hold.get().id()).isEqualTo(first);
+        }
+        assertThat(credits.balance(org).heldMinor()).isEqualTo(amount);
+        assertBooksBalance(org);
+    }
+
     /** Cached totals equal the entries; every entry's two sides cancel; nothing negative. */
     private void assertBooksBalance(UUID org) {
         var sums = owner.fetchOne("""
