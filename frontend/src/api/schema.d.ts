@@ -293,6 +293,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token endpoint: authorization_code (with code_verifier) or refresh_token (rotating); access tokens live 1 hour and only work at /mcp */
+        post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token revocation (RFC 7009): ends the whole connection the token belongs to */
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dynamic client registration (RFC 7591): open, as MCP clients expect */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mcp": {
         parameters: {
             query?: never;
@@ -304,7 +355,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
-         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <OAuth access token, API key or dashboard access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
          */
         post: operations["post"];
         delete?: never;
@@ -555,6 +606,23 @@ export interface paths {
         put?: never;
         /** Cancel the signed-in contact's plan (contact token): Stripe plans end with the paid period */
         post: operations["cancel_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/requests/{handle}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an authorization request; the answer is the client's redirect URI with a one-time code (or error=access_denied) for the browser to follow */
+        post: operations["decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1611,6 +1679,23 @@ export interface paths {
         patch: operations["update_9"];
         trace?: never;
     };
+    "/oauth2/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization endpoint: validates the request (PKCE S256 required, resource = the MCP endpoint) and sends the browser to the dashboard's consent page /oauth/consent, which sends it back to the client's redirect URI with a code */
+        get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -1807,6 +1892,40 @@ export interface paths {
         };
         /** The signed-in contact's messages on every channel, newest first (contact token) */
         get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/requests/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An MCP client's pending authorization request (from /oauth2/authorize), for the consent page: the client, what it asks for and the organisations you may grant it */
+        get: operations["request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MCP clients connected with OAuth in this organisation (admins see everyone's) */
+        get: operations["connections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2356,7 +2475,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource"];
         put?: never;
         post?: never;
@@ -2373,11 +2492,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource_1"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a client: its access and refresh tokens stop working at once */
+        delete: operations["disconnect"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2899,6 +3069,46 @@ export interface components {
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
         };
+        MultiValueMapStringString: {
+            all: {
+                [key: string]: string;
+            };
+            empty: boolean;
+        } & {
+            [key: string]: string[];
+        };
+        OAuthTokenResponse: {
+            access_token: string;
+            token_type: string;
+            /** Format: int64 */
+            expires_in: number;
+            refresh_token: string;
+            scope: string;
+        };
+        /** @description RFC 7591 client metadata (the fields we use) */
+        OAuthClientRegistrationRequest: {
+            redirect_uris?: string[] | null;
+            client_name?: string | null;
+            /** @enum {string|null} */
+            token_endpoint_auth_method?: "none" | "client_secret_post" | "client_secret_basic" | null;
+            grant_types?: string[] | null;
+            response_types?: string[] | null;
+            scope?: string | null;
+        };
+        /** @description RFC 7591 registration response */
+        OAuthClientRegistration: {
+            client_id: string;
+            client_secret?: string | null;
+            /** Format: int64 */
+            client_id_issued_at: number;
+            /** Format: int64 */
+            client_secret_expires_at?: number | null;
+            client_name: string;
+            redirect_uris: string[];
+            token_endpoint_auth_method: string;
+            grant_types: string[];
+            response_types: string[];
+        };
         WebhookEndpointInput: {
             /** @description https URL that receives POSTs; checked against private and loopback ranges */
             url?: string | null;
@@ -3103,6 +3313,21 @@ export interface components {
         PortalCheckout: {
             /** @description send the browser here (Stripe Checkout) */
             url: string;
+        };
+        OAuthDecision: {
+            /** @description true to allow, false to decline */
+            approve: boolean;
+            /**
+             * Format: uuid
+             * @description the organisation the client may act in (required to approve)
+             */
+            organizationId?: string | null;
+            /** @description limit the client to these MCP tools; omit for all the scope allows */
+            tools?: string[] | null;
+        };
+        OAuthDecisionResult: {
+            /** @description where to send the browser: the client's redirect URI */
+            redirectUrl: string;
         };
         ModerationCheckRequest: {
             text: string;
@@ -4225,6 +4450,52 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "agent" | "viewer";
+        };
+        OAuthPendingRequest: {
+            clientId: string;
+            clientName: string;
+            redirectUri: string;
+            scope: string;
+            /** @enum {string} */
+            scopeRole: "owner" | "admin" | "agent" | "viewer";
+            resource: string;
+            /** Format: date-time */
+            expiresAt: string;
+            organizations: components["schemas"]["MembershipView"][];
+        };
+        /** @description an MCP client connected with OAuth */
+        OAuthConnection: {
+            /** Format: uuid */
+            id: string;
+            clientId: string;
+            clientName: string;
+            /** Format: uuid */
+            userId: string;
+            userEmail?: string | null;
+            scope: string;
+            tools?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+        };
+        PageResponseOAuthConnection: {
+            items: components["schemas"]["OAuthConnection"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         ModerationDecision: {
             /** Format: int64 */
             id: number;
@@ -4268,14 +4539,7 @@ export interface components {
             role: "owner" | "admin" | "agent" | "viewer";
             organizations: components["schemas"]["MembershipView"][];
             /** @enum {string} */
-            authentication: "jwt" | "api_key";
-        };
-        MembershipView: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            role: "owner" | "admin" | "agent" | "viewer";
+            authentication: "jwt" | "api_key" | "oauth";
         };
         McpServerInfo: {
             /** @description the Streamable HTTP endpoint clients connect to */
@@ -4889,10 +5153,27 @@ export interface components {
         /** @description RFC 9728 OAuth 2.0 protected resource metadata */
         ProtectedResourceMetadata: {
             resource: string;
+            authorization_servers: string[];
             bearer_methods_supported: string[];
             scopes_supported: string[];
             resource_name: string;
             resource_documentation: string;
+        };
+        /** @description RFC 8414 authorization server metadata */
+        OAuthServerMetadata: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            registration_endpoint: string;
+            revocation_endpoint: string;
+            response_types_supported: string[];
+            grant_types_supported: string[];
+            code_challenge_methods_supported: string[];
+            token_endpoint_auth_methods_supported: string[];
+            revocation_endpoint_auth_methods_supported: string[];
+            scopes_supported: string[];
+            authorization_response_iss_parameter_supported: boolean;
+            service_documentation: string;
         };
         ErasureReport: {
             /** Format: uuid */
@@ -5888,6 +6169,111 @@ export interface operations {
             };
         };
     };
+    token: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponse"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthClientRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientRegistration"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     post: {
         parameters: {
             query?: never;
@@ -6539,6 +6925,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPlanStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDecisionResult"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -9447,6 +9868,37 @@ export interface operations {
             };
         };
     };
+    authorize: {
+        parameters: {
+            query: {
+                params: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listWebhookDeliveries: {
         parameters: {
             query?: {
@@ -9805,6 +10257,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponsePortalMessage"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthPendingRequest"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connections: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseOAuthConnection"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -10922,6 +11439,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {

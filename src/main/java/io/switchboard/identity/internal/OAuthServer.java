@@ -307,6 +307,7 @@ class OAuthServer {
 
     // ---- consent (dashboard API, signed-in user) ----
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "OAuthPendingRequest")
     record PendingRequest(
             String clientId,
             String clientName,
@@ -612,6 +613,9 @@ class OAuthServer {
         });
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(
+            name = "OAuthConnection",
+            description = "an MCP client connected with OAuth")
     record Connection(
             UUID id,
             String clientId,
