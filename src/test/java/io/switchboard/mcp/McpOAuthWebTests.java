@@ -282,6 +282,66 @@ class McpOAuthWebTests extends McpTestSupport {
         }
     }
 
+    @Test
+    void aUserInTwoOrganisationsGrantsTheOneTheyPick() throws Exception {
+        var session = signup("Signed In Org");
+        String token = token(session);
+        String other = organisation("Picked Org");
+        grantCredits(other, 777);
+        String otherOrg = orgId(other);
+        // the user is also a member of the second organisation (as after accepting an invitation)
+        ownerDb()
+                .insertInto(org.jooq.impl.DSL.table("memberships"))
+                .columns(
+                        org.jooq.impl.DSL.field("org_id"),
+                        org.jooq.impl.DSL.field("user_id"),
+                        org.jooq.impl.DSL.field("role"))
+                .values(
+                        UUID.fromString(otherOrg),
+                        UUID.fromString(session.get("user").get("id").asString()),
+                        "agent")
+                .execute();
+        String clientId = register(REDIRECT);
+        String verifier = verifier();
+        String handle = handle(clientId, REDIRECT, challenge(verifier), "read write");
+        var pending = api.get("/api/v1/oauth/requests/" + handle, token).json();
+        assertThat(pending.get("organizations").findValuesAsString("id")).contains(otherOrg);
+        assertThat(pending.get("scope").asString()).isEqualTo("read write");
+        var decided = api.post(
+                "/api/v1/oauth/requests/" + handle + "/decision",
+                Map.of("approve", true, "organizationId", otherOrg),
+                token);
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+        String code =
+                query(URI.create(decided.json().get("redirectUrl").asString())).get("code");
+        Tokens tokens = exchange(clientId, code, REDIRECT, verifier);
+        try (var client = client(tokens.access())) {
+            var balance = structured(call(client, "get_credit_balance", Map.of()));
+            assertThat(((Number) balance.get("available_minor")).longValue()).isEqualTo(777);
+        }
+        // listed in the picked organisation (its owner is an admin), not in the signed-in one
+        assertThat(api.get("/api/v1/oauth/connections", other).json().get("items"))
+                .hasSize(1);
+        assertThat(api.get("/api/v1/oauth/connections", token).json().get("items"))
+                .isEmpty();
+        var audit = api.get("/api/v1/audit-events?action=oauth.", other).json().get("items");
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("oauth.grant.created");
+    }
+
+    @Test
+    void aDeniedRequestGoesBackWithAccessDenied() {
+        String owner = organisation("Deny Org");
+        String clientId = register(REDIRECT);
+        String handle = handle(clientId, REDIRECT, challenge(verifier()), null);
+        var decided = api.post("/api/v1/oauth/requests/" + handle + "/decision", Map.of("approve", false), owner);
+        assertThat(decided.status()).isEqualTo(200);
+        var query = query(URI.create(decided.json().get("redirectUrl").asString()));
+        assertThat(query).containsEntry("error", "access_denied").containsEntry("state", "xyz");
+        assertThat(query).doesNotContainKey("code");
+        assertThat(api.get("/api/v1/oauth/connections", owner).json().get("items"))
+                .isEmpty();
+    }
+
     // ---- the client's side of the flow ----
 
     private String orgId(String token) {

@@ -410,7 +410,10 @@ class OAuthServer {
                     .set(Codes.CODE_CHALLENGE, p.challenge())
                     .set(Codes.EXPIRES_AT, Instant.now().plus(CODE_TTL))
                     .execute();
-            audit.record(
+            // recorded in the granted organisation, which may not be the one the user is signed in to
+            audit.recordAs(
+                    org,
+                    new AuditLog.Actor("user", userId, CurrentPrincipal.get().label()),
                     "oauth.grant.created",
                     "oauth_grant",
                     grantId.toString(),
