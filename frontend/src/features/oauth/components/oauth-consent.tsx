@@ -22,7 +22,14 @@ const SCOPE_TEXT: Record<string, string> = {
  * The consent step of the MCP authorization flow: /oauth2/authorize parked the client's request and
  * sent the browser here with its handle; approving answers with the client's redirect URI and a code.
  */
-export function OAuthConsent({ handle }: { handle: string }) {
+export function OAuthConsent({
+  handle,
+  leave = (url) => window.location.assign(url),
+}: {
+  handle: string
+  /** Sends the browser to the client's redirect URI (replaceable in tests). */
+  leave?: (url: string) => void
+}) {
   const request = useAuthorizationRequest(handle)
   if (handle === '') {
     return (
@@ -41,10 +48,18 @@ export function OAuthConsent({ handle }: { handle: string }) {
       </AuthCard>
     )
   }
-  return <ConsentForm handle={handle} request={request.data} />
+  return <ConsentForm handle={handle} request={request.data} leave={leave} />
 }
 
-function ConsentForm({ handle, request }: { handle: string; request: OAuthPendingRequest }) {
+function ConsentForm({
+  handle,
+  request,
+  leave,
+}: {
+  handle: string
+  request: OAuthPendingRequest
+  leave: (url: string) => void
+}) {
   const [organizationId, setOrganizationId] = useState(request.organizations[0]?.id ?? '')
   const [tools, setTools] = useState<string[] | null>(null)
   const decide = useDecideAuthorization(handle)
@@ -57,7 +72,7 @@ function ConsentForm({ handle, request }: { handle: string; request: OAuthPendin
       tools: approve ? tools : null,
     })
     setLeaving(true)
-    window.location.assign(result.redirectUrl)
+    leave(result.redirectUrl)
   }
 
   const scopes = request.scope.split(' ')
