@@ -35,7 +35,7 @@ describe('OAuthConsent', () => {
       return json({ redirectUrl: 'https://claude.ai/api/mcp/auth_callback?code=c1&state=s' })
     })
     vi.stubGlobal('fetch', fetch)
-    const leave = vi.fn()
+    const leave = vi.fn<(url: string) => void>()
     renderRoute('/oauth/consent', <OAuthConsent handle="h1" leave={leave} />)
 
     expect(await screen.findByRole('heading', { name: 'Connect Claude?' })).toBeInTheDocument()
@@ -59,7 +59,7 @@ describe('OAuthConsent', () => {
       json({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Authorization request not found' }, 404),
     )
     vi.stubGlobal('fetch', fetch)
-    renderRoute('/oauth/consent', <OAuthConsent handle="gone" leave={vi.fn()} />)
+    renderRoute('/oauth/consent', <OAuthConsent handle="gone" leave={vi.fn<(url: string) => void>()} />)
     expect(await screen.findByText('Authorization request not found')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Allow' })).not.toBeInTheDocument()
   })
