@@ -342,6 +342,65 @@ class McpOAuthWebTests extends McpTestSupport {
                 .isEmpty();
     }
 
+    @Test
+    void openRegistrationIsBoundedPerAddress() {
+        int created = 0;
+        ApiClient.Response last = null;
+        for (int i = 0; i < 31; i++) {
+            last = api.post(
+                    "/oauth2/register",
+                    Map.of("redirect_uris", List.of(REDIRECT), "token_endpoint_auth_method", "none"),
+                    null);
+            if (last.status() == 201) created++;
+        }
+        assertThat(created).isEqualTo(30);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().get("error").asString()).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
+    void confidentialClientsAuthenticateAtTheTokenEndpoint() throws Exception {
+        String owner = organisation("Secret Client Org");
+        var registered = api.post(
+                "/oauth2/register",
+                Map.of(
+                        "redirect_uris",
+                        List.of("https://assistant.example/callback"),
+                        "client_name",
+                        "Test Assistant",
+                        "token_endpoint_auth_method",
+                        "client_secret_basic"),
+                null);
+        assertThat(registered.status()).isEqualTo(201);
+        String clientId = registered.json().get("client_id").asString();
+        String secret = registered.json().get("client_secret").asString();
+        String verifier = verifier();
+        String code = authorizeAndApprove(
+                clientId, "https://assistant.example/callback", challenge(verifier), owner, orgId(owner), null);
+        var params = Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                "https://assistant.example/callback",
+                "code_verifier",
+                verifier);
+        var withoutSecret = new LinkedHashMap<>(params);
+        withoutSecret.put("client_id", clientId);
+        var noSecret = tokenCall(withoutSecret);
+        assertThat(noSecret.status()).isEqualTo(401);
+        assertThat(noSecret.json().get("error").asString()).isEqualTo("invalid_client");
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        var withSecret = api.send(api.request("/oauth2/token", null)
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))));
+        assertThat(withSecret.status()).as(withSecret.raw()).isEqualTo(200);
+        assertThat(mcpPing(withSecret.json().get("access_token").asString()).status())
+                .isEqualTo(200);
+    }
+
     // ---- the client's side of the flow ----
 
     private String orgId(String token) {

@@ -37,10 +37,15 @@ class OAuthEndpoints {
 
     static final String WELL_KNOWN = "/.well-known/oauth-authorization-server";
 
-    private final OAuthServer server;
+    /** Open registration is unauthenticated: a bound per address keeps it from filling the table. */
+    static final int REGISTRATIONS_PER_HOUR = 30;
 
-    OAuthEndpoints(OAuthServer server) {
+    private final OAuthServer server;
+    private final io.switchboard.shared.ratelimit.RateLimiter rateLimiter;
+
+    OAuthEndpoints(OAuthServer server, io.switchboard.shared.ratelimit.RateLimiter rateLimiter) {
         this.server = server;
+        this.rateLimiter = rateLimiter;
     }
 
     @Schema(name = "OAuthServerMetadata", description = "RFC 8414 authorization server metadata")
@@ -109,7 +114,13 @@ class OAuthEndpoints {
 
     @PostMapping(path = "/oauth2/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Dynamic client registration (RFC 7591): open, as MCP clients expect")
-    ResponseEntity<RegistrationResponse> register(@RequestBody RegistrationRequest request) {
+    ResponseEntity<RegistrationResponse> register(
+            @RequestBody RegistrationRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        if (!rateLimiter.tryConsume(
+                "oauth-register:" + http.getRemoteAddr(), REGISTRATIONS_PER_HOUR, Duration.ofHours(1))) {
+            throw new OAuthError(
+                    429, "temporarily_unavailable", "Too many client registrations from this address; try later", null);
+        }
         if (request.grant_types() != null
                 && !List.of("authorization_code", "refresh_token").containsAll(request.grant_types())) {
             throw OAuthError.badRequest(

@@ -679,6 +679,25 @@ class OAuthServer {
         if (revoked > 0) audit.record("oauth.grant.revoked", "oauth_grant", grantId.toString(), Map.of());
     }
 
+    /**
+     * Expired pending requests, codes and tokens are dead weight: drop them a day after they
+     * expire (the delay keeps replay detection for a late replayed code or refresh token). Every
+     * node may run it; the deletes are idempotent.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${switchboard.oauth.cleanup-interval:1h}",
+            initialDelay = 120_000)
+    void deleteExpired() {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+        tx.asSystem("oauth cleanup", () -> {
+            db.deleteFrom(PendingRequests.T)
+                    .where(PendingRequests.EXPIRES_AT.lt(cutoff))
+                    .execute();
+            db.deleteFrom(Codes.T).where(Codes.EXPIRES_AT.lt(cutoff)).execute();
+            db.deleteFrom(Tokens.T).where(Tokens.EXPIRES_AT.lt(cutoff)).execute();
+        });
+    }
+
     // ---- the resource side: what an access token stands for ----
 
     /**
