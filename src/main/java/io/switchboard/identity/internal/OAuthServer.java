@@ -381,10 +381,14 @@ class OAuthServer {
             if (org != null && accounts.roleIn(org, userId).isEmpty()) {
                 throw ApiProblem.notFound("Organization " + orgId);
             }
-            db.update(PendingRequests.T)
+            // single use even when two answers race: only the one that flips decided_at goes on
+            int decided = db.update(PendingRequests.T)
                     .set(PendingRequests.DECIDED_AT, Instant.now())
-                    .where(PendingRequests.HANDLE_HASH.eq(io.switchboard.shared.crypto.Tokens.sha256Hex(handle)))
+                    .where(
+                            PendingRequests.HANDLE_HASH.eq(io.switchboard.shared.crypto.Tokens.sha256Hex(handle)),
+                            PendingRequests.DECIDED_AT.isNull())
                     .execute();
+            if (decided == 0) throw ApiProblem.notFound("Authorization request (it was already answered)");
             return found;
         });
         if (!approve || org == null) {
