@@ -93,6 +93,7 @@ class CampaignService {
         this.prices = Map.of("whatsapp_cloud", whatsAppPrice, "twilio_whatsapp", whatsAppPrice, "twilio_sms", smsPrice);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignAudience")
     record AudienceInput(
             @Nullable List<String> tags,
             @Nullable Map<String, String> attributes,
@@ -123,16 +124,20 @@ class CampaignService {
     /** @param matching contacts found; eligible = matching − optedOut − noConsent */
     record AudienceCounts(long matching, long eligible, long optedOut, long noConsent) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignCsvProblem")
     record CsvProblem(long line, String field, String message) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignCsvReport")
     record CsvReport(long rows, long accepted, long failed, List<CsvProblem> problems) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignFailureReason")
     record FailureReason(String reason, long count) {}
 
     /**
      * Live counts. total = recipients written by the fan-out; pending + queued + sent + delivered + read +
      * failed + skipped = total (replied and optedOut overlap the others).
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignProgress")
     record Progress(
             long total,
             long pending,
@@ -173,6 +178,7 @@ class CampaignService {
             Progress progress) {}
 
     /** @param sendAt local date-time in {@code timeZone} (e.g. 2026-12-01T09:00); absent = now */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignSchedule")
     record ScheduleInput(@Nullable String sendAt, @Nullable String timeZone) {}
 
     @Transactional

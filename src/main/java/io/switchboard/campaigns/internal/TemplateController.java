@@ -34,6 +34,7 @@ class TemplateController {
         this.templates = templates;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TemplatePreviewRequest")
     record PreviewRequest(@Nullable Map<String, String> values) {}
 
     @GetMapping

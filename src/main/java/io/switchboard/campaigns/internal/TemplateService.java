@@ -69,8 +69,10 @@ class TemplateService {
         this.audit = audit;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TemplateVariable")
     record Variable(String name, String sample) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TemplateButton")
     record Button(
             String type,
             String text,
@@ -113,6 +115,7 @@ class TemplateService {
             Instant createdAt,
             Instant updatedAt) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TemplatePreview")
     record Preview(
             @Nullable String header, String body, @Nullable String footer, List<Button> buttons) {}
 

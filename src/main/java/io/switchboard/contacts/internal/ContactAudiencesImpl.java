@@ -27,7 +27,6 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,8 +165,8 @@ class ContactAudiencesImpl implements ContactAudiences {
         return out;
     }
 
+    /** Runs in the caller's transaction; an invalid number throws before anything is written. */
     @Override
-    @Transactional
     public ContactRef ensureByPhone(UUID orgId, String phone, @Nullable String name, @Nullable String countryCode) {
         String e164 = ContactService.normalizePhone("phone", phone, countryCode);
         var existing = db.select(Contacts.ID, Contacts.NAME, Contacts.PHONE, Contacts.OPTED_OUT)
@@ -189,8 +188,8 @@ class ContactAudiencesImpl implements ContactAudiences {
         return new ContactRef(id, orgId, cleanName, e164, false);
     }
 
+    /** Runs in the caller's transaction (one statement). */
     @Override
-    @Transactional
     public boolean recordOptOut(UUID orgId, UUID contactId, String source) {
         int changed = db.update(Contacts.T)
                 .set(Contacts.OPTED_OUT, true)
