@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 class CampaignsE2eTests extends DashboardBrowserTest {
 
     private static Locator button(Page on, String name) {
-        return on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return on.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private void open(String link) {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(link).setExact(true))
                 .click();
     }
 
@@ -58,7 +61,9 @@ class CampaignsE2eTests extends DashboardBrowserTest {
         assertThat(templateRow).containsText("ready (local)");
 
         open("Campaigns");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Campaigns").setExact(true)))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Campaigns").setExact(true)))
                 .isVisible();
         button(page, "New campaign").click();
         dialog = page.getByRole(AriaRole.DIALOG);
@@ -67,11 +72,18 @@ class CampaignsE2eTests extends DashboardBrowserTest {
         dialog.getByLabel("Template").selectOption(new SelectOption().setLabel(templateName + " (sandbox, en)"));
         StringBuilder csv = new StringBuilder("phone,name,voucher\n");
         for (int i = 0; i < 12; i++) {
-            csv.append("+1415555").append(2100 + i).append(",Guest ").append(i).append(",V-").append(i).append('\n');
+            csv.append("+1415555")
+                    .append(2100 + i)
+                    .append(",Guest ")
+                    .append(i)
+                    .append(",V-")
+                    .append(i)
+                    .append('\n');
         }
         csv.append("not-a-number,Broken,V-x\n");
         dialog.getByLabel("Audience (CSV)")
-                .setInputFiles(new FilePayload("guests.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+                .setInputFiles(
+                        new FilePayload("guests.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
         dialog.getByLabel("{{2}} comes from").selectOption(new SelectOption().setLabel("CSV column “voucher”"));
         dialog.getByLabel("Messages per second (optional)").fill("4");
         button(page, "Upload audience").click();
