@@ -63,7 +63,10 @@ class CampaignsE2eTests extends DashboardBrowserTest {
         open("Campaigns");
         assertThat(page.getByRole(
                         AriaRole.HEADING,
-                        new Page.GetByRoleOptions().setName("Campaigns").setExact(true)))
+                        new Page.GetByRoleOptions()
+                                .setName("Campaigns")
+                                .setExact(true)
+                                .setLevel(1)))
                 .isVisible();
         button(page, "New campaign").click();
         dialog = page.getByRole(AriaRole.DIALOG);

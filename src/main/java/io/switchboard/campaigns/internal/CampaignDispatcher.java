@@ -250,8 +250,9 @@ class CampaignDispatcher implements SmartLifecycle {
                 double rate = campaign.get(Campaigns.RATE_PER_SECOND);
                 // paced here too, so pausing or an opt-out still applies to what is not queued yet
                 rateLimiter.awaitPermit("campaign-enqueue:" + campaignId, rate);
+                Instant permitted = Instant.now();
                 if (!running) return;
-                if (!sendNext(orgId, campaign)) {
+                if (!sendNext(orgId, campaign, permitted)) {
                     if (campaign.get(Campaigns.FANNED_OUT_AT) != null) finishIfDone(orgId, campaignId);
                     return;
                 }
@@ -268,7 +269,7 @@ class CampaignDispatcher implements SmartLifecycle {
     record Claim(long id, UUID contactId, @Nullable String columns) {}
 
     /** Claims one pending row (SKIP LOCKED) and queues its message in the same transaction; false when none is left. */
-    boolean sendNext(UUID orgId, Record campaign) {
+    boolean sendNext(UUID orgId, Record campaign, Instant permitted) {
         UUID campaignId = campaign.get(Campaigns.ID);
         Claim[] taken = new Claim[1];
         try {
@@ -286,7 +287,7 @@ class CampaignDispatcher implements SmartLifecycle {
                                 r.value3() == null ? null : r.value3().data()));
                 if (claim.isEmpty()) return false;
                 taken[0] = claim.get();
-                send(orgId, campaign, claim.get());
+                send(orgId, campaign, claim.get(), permitted);
                 return true;
             });
         } catch (ApiProblem | org.springframework.dao.DataAccessException | IllegalStateException e) {
@@ -306,7 +307,8 @@ class CampaignDispatcher implements SmartLifecycle {
         }
     }
 
-    private void send(UUID orgId, Record campaign, Claim claim) {
+    /** {@code permitted}: when the campaign's pacer released this send, recorded as the claim's queued_at. */
+    private void send(UUID orgId, Record campaign, Claim claim, Instant permitted) {
         var member = audiences.member(orgId, claim.contactId()).orElse(null);
         if (member == null || member.optedOut()) {
             db.update(Recipients.T)
@@ -356,7 +358,7 @@ class CampaignDispatcher implements SmartLifecycle {
                 .set(Recipients.MESSAGE_ID, message.messageId())
                 .set(Recipients.CONVERSATION_ID, conversationId)
                 .set(Recipients.DELIVERY_STATE, DSL.coalesce(Recipients.DELIVERY_STATE, DSL.val("queued")))
-                .set(Recipients.QUEUED_AT, Instant.now())
+                .set(Recipients.QUEUED_AT, permitted)
                 .where(Recipients.ID.eq(claim.id()))
                 .execute();
     }

@@ -262,14 +262,14 @@ class CampaignsWebTests extends IntegrationTest {
 
     @Test
     void sendsNeverExceedTheCampaignRateInAnySecond() {
-        double rate = 4;
-        String id = csvCampaign(rows(14, 700), rate);
+        double rate = 2;
+        String id = csvCampaign(rows(9, 700), rate);
         api.post("/api/v1/campaigns/" + id + "/schedule", Map.of(), token);
         awaitStatus(id, "completed");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> ownerDb().fetchValue("""
                 select count(*) from outbound_messages o join campaign_recipients r on r.message_id = o.message_id
-                 where r.campaign_id = ?::uuid and o.sent_at is not null""", id).equals(14L));
+                 where r.campaign_id = ?::uuid and o.sent_at is not null""", id).equals(9L));
         List<Instant> sent = ownerDb()
                 .fetch("""
                 select o.sent_at from outbound_messages o join campaign_recipients r on r.message_id = o.message_id
@@ -278,18 +278,22 @@ class CampaignsWebTests extends IntegrationTest {
         List<Instant> queued = ownerDb()
                 .fetch("select queued_at from campaign_recipients where campaign_id = ?::uuid order by queued_at", id)
                 .map(r -> r.get(0, java.time.OffsetDateTime.class).toInstant());
-        assertThat(maxInAnySecond(sent)).as("provider sends per second").isLessThanOrEqualTo((int) rate);
-        assertThat(maxInAnySecond(queued)).as("queued per second").isLessThanOrEqualTo((int) rate);
+        // released by the campaign's pacer (the permit times themselves): never above the rate in any second
+        assertThat(maxIn(queued, 1000)).as("released per second").isLessThanOrEqualTo((int) rate);
+        // handed to the provider (recorded after the call and a database write: 100 ms of jitter allowed)
+        assertThat(maxIn(sent, 900)).as("provider sends per second").isLessThanOrEqualTo((int) rate);
     }
 
-    /** The most events in any window [t, t + 1 s) starting at an event. */
-    static int maxInAnySecond(List<Instant> times) {
+    /** The most events in any window of {@code millis} starting at an event. */
+    static int maxIn(List<Instant> times, long millis) {
         int max = 0;
         for (int i = 0; i < times.size(); i++) {
             int count = 0;
             for (int j = i;
-                    j < times.size() && times.get(j).isBefore(times.get(i).plusSeconds(1));
-                    j++) count++;
+                    j < times.size() && times.get(j).isBefore(times.get(i).plusMillis(millis));
+                    j++) {
+                count++;
+            }
             max = Math.max(max, count);
         }
         return max;
