@@ -40,15 +40,19 @@ function CampaignForm({ onCreated }: { onCreated: (campaign: Campaign, report: C
         const variableSources = Object.fromEntries(
           template.variables.map((v) => [v.name, sources[v.name] ?? options[0].value]),
         )
-        const campaign = await create.mutateAsync({
-          name: String(form.get('name') ?? ''),
-          templateId: template.id,
-          audienceType: 'csv',
-          variableSources,
-          ratePerSecond: rate ? Number(rate) : undefined,
-        })
-        const report = await upload.mutateAsync({ id: campaign.id, file })
-        onCreated(campaign, report)
+        try {
+          const campaign = await create.mutateAsync({
+            name: String(form.get('name') ?? ''),
+            templateId: template.id,
+            audienceType: 'csv',
+            variableSources,
+            ratePerSecond: rate ? Number(rate) : undefined,
+          })
+          const report = await upload.mutateAsync({ id: campaign.id, file })
+          onCreated(campaign, report)
+        } catch {
+          // shown by the problem alert above the form
+        }
       }}
     >
       <ProblemAlert error={create.error ?? upload.error} fields={FIELDS} />
