@@ -107,6 +107,14 @@ export function useUploadAudience() {
   })
 }
 
+/** The campaign's audience counted now: found, eligible, left out as opted out or without consent. */
+export function useCampaignAudience(id: string) {
+  return useQuery({
+    queryKey: [...campaignsKey, id, 'audience'],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{id}/audience', { params: { path: { id } } })),
+  })
+}
+
 export function useScheduleCampaign() {
   return useRefreshingMutation([campaignsKey], ({ id, body }: { id: string; body: CampaignSchedule }) =>
     unwrap(api.POST('/api/v1/campaigns/{id}/schedule', { params: { path: { id } }, body })),

@@ -8,7 +8,14 @@ import { SubmitButton } from '@/components/submit-button'
 import { Button } from '@/components/ui/button'
 import { DialogClose, DialogFooter } from '@/components/ui/dialog'
 import { fieldErrors } from '@/lib/problem'
-import { csvHeader, useCreateCampaign, useScheduleCampaign, useTemplates, useUploadAudience } from '../api/campaigns'
+import {
+  csvHeader,
+  useCampaignAudience,
+  useCreateCampaign,
+  useScheduleCampaign,
+  useTemplates,
+  useUploadAudience,
+} from '../api/campaigns'
 
 const FIELDS = ['name', 'templateId', 'ratePerSecond', 'file']
 
@@ -125,6 +132,7 @@ function CampaignForm({ onCreated }: { onCreated: (campaign: Campaign, report: C
 /** Step 2: what the upload found, then start now or at a local time. */
 function ScheduleStep({ campaign, report, onDone }: { campaign: Campaign; report: CampaignCsvReport; onDone: () => void }) {
   const schedule = useScheduleCampaign()
+  const audience = useCampaignAudience(campaign.id)
   const [sendAt, setSendAt] = useState('')
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
   return (
@@ -133,6 +141,12 @@ function ScheduleStep({ campaign, report, onDone }: { campaign: Campaign; report
       <p className="text-sm" data-testid="csv-report">
         {report.rows} rows read: {report.accepted} contacts, {report.failed} rows with problems.
       </p>
+      {audience.data && (
+        <p className="text-sm" data-testid="audience-counts">
+          {audience.data.eligible} will receive it; left out: {audience.data.optedOut} opted out, {audience.data.noConsent}{' '}
+          without consent.
+        </p>
+      )}
       {report.problems.length > 0 && (
         <ul className="max-h-32 overflow-y-auto rounded-md border p-2 text-xs">
           {report.problems.map((p) => (

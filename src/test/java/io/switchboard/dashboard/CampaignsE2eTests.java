@@ -92,6 +92,7 @@ class CampaignsE2eTests extends DashboardBrowserTest {
         button(page, "Upload audience").click();
         assertThat(dialog.getByTestId("csv-report")).containsText("13 rows read: 12 contacts, 1 rows with problems.");
         assertThat(dialog).containsText("Line 14, phone");
+        assertThat(dialog.getByTestId("audience-counts")).containsText("12 will receive it");
         button(page, "Start now").click();
 
         var row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(campaignName));
