@@ -49,7 +49,7 @@ class CampaignReplies {
         this.db = db;
         this.audiences = audiences;
         this.conversations = conversations;
-        this.optOutKeywords = keywords.stream().map(CampaignReplies::normalize).collect(Collectors.toSet());
+        this.optOutKeywords = keywords(keywords);
     }
 
     /** Upper case, accents and surrounding punctuation dropped: "Stop." and "arrêt" match. */
@@ -58,7 +58,16 @@ class CampaignReplies {
         return stripped.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "").toUpperCase(Locale.ROOT);
     }
 
+    static Set<String> keywords(List<String> configured) {
+        return configured.stream().map(CampaignReplies::normalize).collect(Collectors.toSet());
+    }
+
     boolean isOptOut(String text) {
+        return isOptOut(optOutKeywords, text);
+    }
+
+    /** The whole message is a keyword, or a short one starts with one ("STOP please"). */
+    static boolean isOptOut(Set<String> optOutKeywords, String text) {
         String normalized = normalize(text);
         if (optOutKeywords.contains(normalized)) return true;
         // "STOP please", "stop sending": the first word decides for short messages

@@ -268,15 +268,22 @@ class CampaignsWebTests extends IntegrationTest {
         String phone = ownerDb().fetchValue("""
                 select c.phone from campaign_recipients r join contacts c on c.id = r.contact_id
                  where r.campaign_id = ?::uuid order by r.id limit 1""", id).toString();
-        api.post("/api/v1/channels/" + channelId + "/sandbox/messages", Map.of("from", phone, "text", "Thanks, see you there"), token);
+        api.post(
+                "/api/v1/channels/" + channelId + "/sandbox/messages",
+                Map.of("from", phone, "text", "Thanks, see you there"),
+                token);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var p = api.get("/api/v1/campaigns/" + id, token).json().get("progress");
             assertThat(p.get("replied").asLong()).isEqualTo(1);
             assertThat(p.get("optedOut").asLong()).isZero();
         });
-        String conversationId = ownerDb().fetchValue(
-                "select conversation_id from campaign_recipients where campaign_id = ?::uuid and replied_at is not null", id).toString();
-        assertThat(api.get("/api/v1/conversations/" + conversationId + "/messages", token).raw())
+        String conversationId = ownerDb()
+                .fetchValue(
+                        "select conversation_id from campaign_recipients where campaign_id = ?::uuid and replied_at is not null",
+                        id)
+                .toString();
+        assertThat(api.get("/api/v1/conversations/" + conversationId + "/messages", token)
+                        .raw())
                 .contains("Reply to campaign \\\"CSV campaign\\\"");
     }
 
