@@ -66,7 +66,7 @@ class SheetsCallLog {
     }
 
     /** Settings without the key. {@code mode}: off (not configured), disabled, configured, error. */
-    record Status(
+    record SheetsLogStatus(
             String mode,
             @Nullable String spreadsheetId,
             @Nullable String sheetName,
@@ -79,7 +79,7 @@ class SheetsCallLog {
             @Nullable String lastError) {}
 
     /** Runs inside the caller's org transaction. */
-    Status status(UUID orgId) {
+    SheetsLogStatus status(UUID orgId) {
         long pending = db.fetchCount(LogExports.T, LogExports.ORG_ID.eq(orgId));
         Record row = db.select(
                         LogSheets.SPREADSHEET_ID,
@@ -92,11 +92,11 @@ class SheetsCallLog {
                 .from(LogSheets.T)
                 .where(LogSheets.ORG_ID.eq(orgId))
                 .fetchOne();
-        if (row == null) return new Status("off", null, null, false, false, null, pending, null, null, null);
+        if (row == null) return new SheetsLogStatus("off", null, null, false, false, null, pending, null, null, null);
         boolean enabled = row.get(LogSheets.ENABLED);
         String error = row.get(LogSheets.LAST_ERROR);
         String mode = !enabled ? "disabled" : error != null ? "error" : "configured";
-        return new Status(
+        return new SheetsLogStatus(
                 mode,
                 row.get(LogSheets.SPREADSHEET_ID),
                 row.get(LogSheets.SHEET_NAME),

@@ -56,14 +56,14 @@ class SheetsLogController {
     @Operation(
             summary = "Google Sheets call log: mode (off, disabled, configured, error), sheet, service-account e-mail,"
                     + " rows waiting, last export and last error. The key is never returned.")
-    SheetsCallLog.Status get() {
+    SheetsCallLog.SheetsLogStatus get() {
         var principal = CurrentPrincipal.get();
         return tx.inOrg(principal.orgId(), () -> sheetsLog.status(principal.orgId()));
     }
 
     @PutMapping
     @Operation(summary = "Configure the Google Sheets call log (admins); finished calls are then appended in batches")
-    SheetsCallLog.Status put(@Valid @RequestBody SheetsLogRequest request) {
+    SheetsCallLog.SheetsLogStatus put(@Valid @RequestBody SheetsLogRequest request) {
         var principal = CurrentPrincipal.get().require(Role.ADMIN);
         String spreadsheetId = request.spreadsheetId().strip();
         if (!spreadsheetId.matches("[A-Za-z0-9_-]{10,200}")) {
@@ -113,7 +113,7 @@ class SheetsLogController {
     }
 
     /** @param ok whether Google accepted the row; {@code error} says why not */
-    record TestRowResult(boolean ok, @Nullable String error, SheetsCallLog.Status status) {}
+    record TestRowResult(boolean ok, @Nullable String error, SheetsCallLog.SheetsLogStatus status) {}
 
     @PostMapping("/test")
     @Operation(summary = "Append one marked test row now to check the key, the sharing and the sheet name (admins)")
