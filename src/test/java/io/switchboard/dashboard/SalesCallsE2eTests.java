@@ -84,6 +84,20 @@ class SalesCallsE2eTests extends DashboardBrowserTest {
         openNav("Calls");
         assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Calls")))
                 .containsText("+919812345678");
+
+        // the call is on the contact's record: outcome, summary, transcript and a link to the call
+        openNav("Contacts");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Meera Iyer"))
+                .click();
+        Locator calls = page.getByRole(AriaRole.DIALOG).getByTestId("contact-calls");
+        assertThat(calls.getByTestId("contact-call")).containsText("completed");
+        calls.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show transcript"))
+                .click();
+        assertThat(calls.getByTestId("contact-call-transcript")).containsText("Pricing starts at ten dollars per seat");
+        calls.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open call"))
+                .click();
+        page.waitForURL("**/calls/*");
+        assertThat(page.getByTestId("call-detail")).isVisible();
     }
 
     /** A service-account key file made here (the browser never gets it back). */
