@@ -152,6 +152,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google Sheets call log: mode (off, disabled, configured, error), sheet, service-account e-mail, rows waiting, last export and last error. The key is never returned. */
+        get: operations["get_2"];
+        /** Configure the Google Sheets call log (admins); finished calls are then appended in batches */
+        put: operations["put"];
+        post?: never;
+        /** Turn the call log off: deletes the settings, the key and rows still waiting (admins) */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/settings": {
         parameters: {
             query?: never;
@@ -196,12 +215,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
         put: operations["update_1"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1350,6 +1369,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append one marked test row now to check the key, the sharing and the sheet name (admins) */
+        post: operations["test_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/phone-numbers": {
         parameters: {
             query?: never;
@@ -1707,11 +1743,11 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
@@ -1762,11 +1798,11 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
@@ -1781,11 +1817,11 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_4"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
@@ -1800,7 +1836,7 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1818,14 +1854,14 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_7"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         /**
          * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
          * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
          */
-        delete: operations["delete_5"];
+        delete: operations["delete_6"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
@@ -1840,7 +1876,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_8"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1961,11 +1997,11 @@ export interface paths {
             cookie?: never;
         };
         /** One template with its review status */
-        get: operations["get_9"];
+        get: operations["get_10"];
         put?: never;
         post?: never;
         /** Delete a template no campaign uses (admins) */
-        delete: operations["delete_6"];
+        delete: operations["delete_7"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2462,11 +2498,11 @@ export interface paths {
             cookie?: never;
         };
         /** One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA */
-        get: operations["get_10"];
+        get: operations["get_11"];
         put?: never;
         post?: never;
         /** Delete a draft, completed or cancelled campaign (admins) */
-        delete: operations["delete_7"];
+        delete: operations["delete_8"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2497,7 +2533,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_11"];
+        get: operations["get_12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3136,6 +3172,31 @@ export interface components {
             stripeSubscriptionId?: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SheetsLogRequest: {
+            /** @description the id in the sheet's URL: docs.google.com/spreadsheets/d/{spreadsheetId}/edit */
+            spreadsheetId: string;
+            /** @description the tab rows are appended to, default Calls */
+            sheetName?: string | null;
+            /** @description default true */
+            enabled?: boolean | null;
+            /** @description the service account's JSON key file; write-only, required the first time, omit to keep the stored one. Share the sheet with its client_email as editor. */
+            serviceAccountKey?: string | null;
+        };
+        SheetsLogStatus: {
+            mode: string;
+            spreadsheetId?: string | null;
+            sheetName?: string | null;
+            enabled: boolean;
+            credentialsSet: boolean;
+            serviceAccountEmail?: string | null;
+            /** Format: int64 */
+            pendingRows: number;
+            /** Format: date-time */
+            lastExportAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            lastError?: string | null;
         };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {
@@ -4301,6 +4362,11 @@ export interface components {
             };
             answers: string[];
             source: string;
+        };
+        TestRowResult: {
+            ok: boolean;
+            error?: string | null;
+            status: components["schemas"]["SheetsLogStatus"];
         };
         BuyRequest: {
             phoneNumber: string;
@@ -6202,6 +6268,95 @@ export interface operations {
             };
         };
     };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetsLogRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     settings_3: {
         parameters: {
             query?: never;
@@ -6328,7 +6483,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6394,7 +6549,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -9198,6 +9353,35 @@ export interface operations {
             };
         };
     };
+    test_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRowResult"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_10: {
         parameters: {
             query?: never;
@@ -10038,7 +10222,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10069,7 +10253,7 @@ export interface operations {
             };
         };
     };
-    delete_2: {
+    delete_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -10259,7 +10443,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10290,7 +10474,7 @@ export interface operations {
             };
         };
     };
-    delete_3: {
+    delete_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10354,7 +10538,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -10385,7 +10569,7 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10449,7 +10633,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -10515,7 +10699,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -10546,7 +10730,7 @@ export interface operations {
             };
         };
     };
-    delete_5: {
+    delete_6: {
         parameters: {
             query?: {
                 /** @description true erases personal data everywhere (GDPR right to erasure) */
@@ -10622,7 +10806,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10915,7 +11099,7 @@ export interface operations {
             };
         };
     };
-    get_9: {
+    get_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -10946,7 +11130,7 @@ export interface operations {
             };
         };
     };
-    delete_6: {
+    delete_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -11920,7 +12104,7 @@ export interface operations {
             };
         };
     };
-    get_10: {
+    get_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -11951,7 +12135,7 @@ export interface operations {
             };
         };
     };
-    delete_7: {
+    delete_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -12011,7 +12195,7 @@ export interface operations {
             };
         };
     };
-    get_11: {
+    get_12: {
         parameters: {
             query?: never;
             header?: never;
