@@ -2456,6 +2456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contact's history on every channel, newest first: messages (WhatsApp, SMS, web chat, sandbox) and calls with their summary, outcome and transcript
+         * @description Page backwards with `before` = the previous answer's `nextBefore` (null on the last page).
+         */
+        get: operations["timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/types": {
         parameters: {
             query?: never;
@@ -5388,6 +5408,25 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId?: string | null;
+            direction?: string | null;
+            text: string;
+            details: {
+                [key: string]: string;
+            };
+        };
+        TimelinePage: {
+            entries: components["schemas"]["TimelineEntry"][];
+            /** Format: date-time */
+            nextBefore?: string | null;
         };
         PageResponseChannelView: {
             items: components["schemas"]["ChannelView"][];
@@ -12033,6 +12072,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageSearchResponse"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeline: {
+        parameters: {
+            query?: {
+                /** @description only entries strictly older than this instant */
+                before?: string;
+                /** @description entries per page, 1-100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

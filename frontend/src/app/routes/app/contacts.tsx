@@ -1,5 +1,4 @@
 import { PageHeader } from '@/components/page-header'
-import { ContactCalls } from '@/features/calls/components/contact-calls'
 import { ContactPlanPanel } from '@/features/contact-plans/components/contact-plan-panel'
 import { ContactsDirectory } from '@/features/contacts/components/contacts-directory'
 import { useDocumentTitle } from '@/hooks/use-document-title'
@@ -11,10 +10,7 @@ export default function ContactsRoute() {
       <PageHeader title="Contacts" description="The people you talk to on every channel." />
       <ContactsDirectory
         contactExtras={(contactId) => (
-          <>
-            <ContactPlanPanel contactId={contactId} />
-            <ContactCalls contactId={contactId} />
-          </>
+          <ContactPlanPanel contactId={contactId} />
         )}
       />
     </>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import type { Contact, ContactInput, ErasureReport } from '@/api/types'
 import { pageQuery, toPage } from '@/lib/pagination'
@@ -17,6 +17,21 @@ export function useContacts(page: number, search: ContactSearch) {
     queryFn: async () =>
       toPage(await unwrap(api.GET('/api/v1/contacts', { params: { query: { ...pageQuery(page), ...search } } }))),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** The contact's history on every channel (messages and calls), newest first, 30 entries a page. */
+export function useContactTimeline(contactId: string) {
+  return useInfiniteQuery({
+    queryKey: [...contactsKey, 'timeline', contactId],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/contacts/{id}/timeline', {
+          params: { path: { id: contactId }, query: { limit: 30, before: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
   })
 }
 

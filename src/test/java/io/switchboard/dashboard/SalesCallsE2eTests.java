@@ -85,11 +85,11 @@ class SalesCallsE2eTests extends DashboardBrowserTest {
         assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Calls")))
                 .containsText("+919812345678");
 
-        // the call is on the contact's record: outcome, summary, transcript and a link to the call
+        // the call is on the contact's timeline: outcome, summary, transcript and a link to the call
         openNav("Contacts");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Meera Iyer"))
                 .click();
-        Locator calls = page.getByRole(AriaRole.DIALOG).getByTestId("contact-calls");
+        Locator calls = page.getByRole(AriaRole.DIALOG).getByTestId("contact-timeline");
         assertThat(calls.getByTestId("contact-call")).containsText("completed");
         calls.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show transcript"))
                 .click();

@@ -228,6 +228,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/contacts/{id}", contactId),
                 Map.entry("/api/v1/contacts/{id}/merge", contactId),
                 Map.entry("/api/v1/contacts/{id}/export", contactId),
+                Map.entry("/api/v1/contacts/{id}/timeline", contactId),
                 Map.entry("/api/v1/conversations/{id}/legal-hold", conversationId),
                 Map.entry("/api/v1/conversations/{id}", conversationId),
                 Map.entry("/api/v1/conversations/{id}/read", conversationId),

@@ -39,11 +39,14 @@ class ContactController {
     private final ContactService contacts;
     private final ContactImport importer;
     private final ContactPrivacy privacy;
+    private final ContactTimeline timeline;
 
-    ContactController(ContactService contacts, ContactImport importer, ContactPrivacy privacy) {
+    ContactController(
+            ContactService contacts, ContactImport importer, ContactPrivacy privacy, ContactTimeline timeline) {
         this.contacts = contacts;
         this.importer = importer;
         this.privacy = privacy;
+        this.timeline = timeline;
     }
 
     record MergeRequest(
@@ -89,6 +92,23 @@ class ContactController {
     @Operation(summary = "One contact")
     ContactView get(@PathVariable UUID id) {
         return contacts.get(id);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(
+            summary = "The contact's history on every channel, newest first: messages (WhatsApp, SMS, web chat,"
+                    + " sandbox) and calls with their summary, outcome and transcript",
+            description = "Page backwards with `before` = the previous answer's `nextBefore` (null on the last page).")
+    ContactTimeline.TimelinePage timeline(
+            @PathVariable UUID id,
+            @Parameter(description = "only entries strictly older than this instant") @RequestParam(required = false)
+                    java.time.@Nullable Instant before,
+            @Parameter(description = "entries per page, 1-100") @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > ContactTimeline.MAX_LIMIT) {
+            throw io.switchboard.shared.ApiProblem.invalidField(
+                    "limit", "must be between 1 and " + ContactTimeline.MAX_LIMIT);
+        }
+        return timeline.page(id, before, limit);
     }
 
     @PatchMapping("/{id}")

@@ -344,6 +344,18 @@ class ConversationService implements io.switchboard.conversations.Conversations 
                 this::toVisible);
     }
 
+    /** The contact's newest visible messages strictly before {@code before} (the contact timeline). */
+    List<VisibleMessage> visibleMessagesOfContactBefore(UUID orgId, UUID contactId, Instant before, int limit) {
+        return visibleWhere(
+                        orgId,
+                        Conversations.ORG_ID.eq(orgId),
+                        Conversations.CONTACT_ID.eq(contactId),
+                        Messages.CREATED_AT.lt(before))
+                .orderBy(Messages.CREATED_AT.desc(), Messages.ID.desc())
+                .limit(limit)
+                .fetch(this::toVisible);
+    }
+
     @Override
     public List<VisibleMessage> visibleMessagesSince(UUID orgId, UUID conversationId, Instant since) {
         return visibleWhere(orgId, Messages.CONVERSATION_ID.eq(conversationId), Messages.CREATED_AT.ge(since))
