@@ -268,3 +268,15 @@ export function parseDocument(text: string): { name?: string; description?: stri
     document: { nodes: document.nodes, edges: document.edges },
   }
 }
+
+/** One line of a node's content for the canvas and outlines. */
+export function summary(data: Record<string, unknown>): string {
+  const text = data.text ?? data.prompt ?? data.message ?? data.url ?? data.variable ?? data.flowId
+  return typeof text === 'string' ? text.slice(0, 80) : ''
+}
+
+/** A new flow has a start node so the canvas never opens empty. */
+export const STARTER_DOCUMENT: FlowDocument = {
+  nodes: [{ id: 'n1', type: 'start', position: { x: 0, y: 0 }, data: { triggers: [{ type: 'new_conversation' }] } }],
+  edges: [],
+}
