@@ -103,6 +103,7 @@ function Builder({ initial }: { initial: Flow }) {
   const flowId = initial.id
   const reactFlow = useReactFlow<FlowCanvasNode, Edge>()
   const save = useSaveFlow(flowId)
+  const saveDraft = save.mutateAsync
   const publish = usePublishFlow(flowId)
 
   const [errors, setErrors] = useState<ValidationError[]>(initial.errors ?? [])
@@ -170,7 +171,7 @@ function Builder({ initial }: { initial: Flow }) {
       return
     }
     setSaveState('saving')
-    const request = save.mutateAsync({ draft })
+    const request = saveDraft({ draft })
     inFlight.current = request
     try {
       const answer = await request
@@ -183,7 +184,7 @@ function Builder({ initial }: { initial: Flow }) {
     } finally {
       inFlight.current = null
     }
-  }, [current, save])
+  }, [current, saveDraft])
 
   useEffect(() => {
     if (documentJson === savedJson.current) return
@@ -279,21 +280,23 @@ function Builder({ initial }: { initial: Flow }) {
     applyDocument({ nodes: left.nodes, edges: left.edges.filter((e) => !edgeIds.has(e.id)) })
   }, [applyDocument, current])
 
-  const doUndo = useCallback(() => {
-    setHistory((h) => {
-      const next = undo(h)
-      if (next !== h) applyDocument(next.present, false)
-      return next
-    })
-  }, [applyDocument])
-
-  const doRedo = useCallback(() => {
-    setHistory((h) => {
-      const next = redo(h)
-      if (next !== h) applyDocument(next.present, false)
-      return next
-    })
-  }, [applyDocument])
+  // Undo/redo read the history through a ref so the canvas update is not made inside a state updater.
+  const historyRef = useRef(history)
+  useEffect(() => {
+    historyRef.current = history
+  }, [history])
+  const travel = useCallback(
+    (step: (h: History<FlowDocument>) => History<FlowDocument>) => {
+      const next = step(historyRef.current)
+      if (next === historyRef.current) return
+      historyRef.current = next
+      setHistory(next)
+      applyDocument(next.present, false)
+    },
+    [applyDocument],
+  )
+  const doUndo = useCallback(() => travel(undo), [travel])
+  const doRedo = useCallback(() => travel(redo), [travel])
 
   const copy = useCallback(() => {
     const ids = new Set(nodesRef.current.filter((n) => n.selected).map((n) => n.id))
