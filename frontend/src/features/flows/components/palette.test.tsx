@@ -5,7 +5,7 @@ import { Palette } from './palette'
 
 describe('Palette', () => {
   it('is reachable by keyboard: Tab to a node type and Enter adds it', async () => {
-    const onAdd = vi.fn()
+    const onAdd = vi.fn<(type: string) => void>()
     render(<Palette onAdd={onAdd} hasStart />)
     const user = userEvent.setup()
     await user.tab()
@@ -17,9 +17,9 @@ describe('Palette', () => {
   })
 
   it('offers a start node only while the flow has none', () => {
-    const { rerender } = render(<Palette onAdd={vi.fn()} hasStart={false} />)
+    const { rerender } = render(<Palette onAdd={vi.fn<(type: string) => void>()} hasStart={false} />)
     expect(screen.getByTestId('palette-start')).toBeInTheDocument()
-    rerender(<Palette onAdd={vi.fn()} hasStart />)
+    rerender(<Palette onAdd={vi.fn<(type: string) => void>()} hasStart />)
     expect(screen.queryByTestId('palette-start')).not.toBeInTheDocument()
   })
 })
