@@ -145,6 +145,13 @@ function Builder({ initial }: { initial: Flow }) {
     [errors, setCanvas],
   )
 
+  // Fit once the canvas has the new nodes (React Flow syncs its store in its own effect, which runs first).
+  const [fitRequest, setFitRequest] = useState(0)
+  const requestFit = useCallback(() => setFitRequest((n) => n + 1), [])
+  useEffect(() => {
+    if (fitRequest > 0) void reactFlow.fitView({ maxZoom: 1, duration: 200 })
+  }, [fitRequest, reactFlow])
+
   const current = useCallback(() => fromCanvas(nodesRef.current, edgesRef.current), [])
 
   // Errors from the server are put on the nodes they name.
@@ -345,7 +352,7 @@ function Builder({ initial }: { initial: Flow }) {
   // ---------- toolbar actions ----------
   function layout() {
     applyDocument(autoLayout(current()))
-    window.requestAnimationFrame(() => void reactFlow.fitView({ duration: 200 }))
+    requestFit()
   }
 
   async function doPublish() {
@@ -380,7 +387,7 @@ function Builder({ initial }: { initial: Flow }) {
     setImportError(undefined)
     try {
       applyDocument(parseDocument(await file.text()).document)
-      window.requestAnimationFrame(() => void reactFlow.fitView({ duration: 200 }))
+      requestFit()
     } catch (error) {
       setImportError(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -472,7 +479,7 @@ function Builder({ initial }: { initial: Flow }) {
               setNotice(
                 `Generated ${generated.document.nodes.length} nodes (${generated.mode === 'llm' ? 'language model' : 'rules, offline'}). Undo to go back.`,
               )
-              window.requestAnimationFrame(() => void reactFlow.fitView({ duration: 200 }))
+              requestFit()
             }}
           />
           <Button variant="outline" size="sm" onClick={() => importInput.current?.click()}>
@@ -527,10 +534,8 @@ function Builder({ initial }: { initial: Flow }) {
       )}
       {showAnalytics && <ProblemAlert error={analytics.error} />}
 
-      <div className="grid gap-3 lg:grid-cols-[13rem_1fr_22rem]">
-        <div className="max-h-[72vh] overflow-y-auto">
-          <Palette onAdd={(type) => addNode(type)} hasStart={hasStart} />
-        </div>
+      <Palette onAdd={(type) => addNode(type)} hasStart={hasStart} />
+      <div className="grid gap-3 lg:grid-cols-[1fr_21rem]">
         <div
           className="h-[72vh] rounded-lg border"
           data-testid="flow-canvas"

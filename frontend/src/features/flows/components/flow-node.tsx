@@ -5,6 +5,9 @@ import { cn } from '@/lib/utils'
 import { nodeTypeInfo, outputLabel, outputsOf, summary, type CanvasNodeData } from '../lib/model'
 import { useCanvasOverlay } from './canvas-context'
 
+// Bigger than React Flow's 6px default: easier to hit with a mouse.
+const HANDLE_STYLE = { width: 10, height: 10 }
+
 export type FlowCanvasNode = Node<CanvasNodeData, 'flow'>
 
 /** One node on the canvas: type, a line of its content, its errors, and one source handle per output. */
@@ -27,7 +30,7 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
       )}
     >
       {data.flowType !== 'start' && (
-        <Handle type="target" position={Position.Top} id="in" data-testid={`handle-in-${id}`} aria-label="Input" />
+        <Handle type="target" position={Position.Top} id="in" data-testid={`handle-in-${id}`} aria-label="Input" style={HANDLE_STYLE} />
       )}
       <div className="flex items-center justify-between gap-2 border-b px-3 py-1.5">
         <span className="text-sm font-semibold">{info?.label ?? data.flowType}</span>
@@ -62,6 +65,7 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
                 id={output}
                 data-testid={`handle-${id}-${output}`}
                 aria-label={`Output ${output}`}
+                style={HANDLE_STYLE}
               />
             </span>
           ))}

@@ -6,9 +6,9 @@ export const DRAG_TYPE = 'application/x-switchboard-flow-node'
 /** Node types to drag onto the canvas; Enter or a click adds one below the others. */
 export function Palette({ onAdd, hasStart }: { onAdd: (type: NodeType) => void; hasStart: boolean }) {
   return (
-    <nav aria-label="Node palette" className="grid content-start gap-1">
-      <h2 className="px-1 text-sm font-semibold">Nodes</h2>
-      <p className="px-1 text-xs text-muted-foreground">Drag onto the canvas, or press Enter to add.</p>
+    <nav aria-label="Node palette" className="flex flex-wrap items-center gap-1">
+      <h2 className="sr-only">Nodes</h2>
+      <p className="mr-1 text-xs text-muted-foreground">Drag onto the canvas, or press Enter to add:</p>
       {NODE_TYPES.filter((info) => info.type !== 'start' || !hasStart).map((info) => (
         <button
           key={info.type}
@@ -21,10 +21,10 @@ export function Palette({ onAdd, hasStart }: { onAdd: (type: NodeType) => void; 
             event.dataTransfer.effectAllowed = 'move'
           }}
           onClick={() => onAdd(info.type)}
-          className="cursor-grab rounded-md border bg-card px-2 py-1.5 text-left text-sm hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          aria-label={`Add ${info.label} node: ${info.description}`}
+          className="cursor-grab rounded-md border bg-card px-2 py-1 text-xs font-medium hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
-          <span className="block font-medium">{info.label}</span>
-          <span className="block text-xs text-muted-foreground">{info.description}</span>
+          {info.label}
         </button>
       ))}
     </nav>
