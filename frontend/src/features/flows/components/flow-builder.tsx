@@ -149,7 +149,7 @@ function Builder({ initial }: { initial: Flow }) {
   const [fitRequest, setFitRequest] = useState(0)
   const requestFit = useCallback(() => setFitRequest((n) => n + 1), [])
   useEffect(() => {
-    if (fitRequest > 0) void reactFlow.fitView({ maxZoom: 1, duration: 200 })
+    if (fitRequest > 0) void reactFlow.fitView({ maxZoom: 1 })
   }, [fitRequest, reactFlow])
 
   const current = useCallback(() => fromCanvas(nodesRef.current, edgesRef.current), [])

@@ -57,8 +57,9 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
       {outputs.length > 0 && (
         <div className="flex justify-around gap-1 border-t px-1 pt-1 pb-2 text-[10px] text-muted-foreground">
           {outputs.map((output) => (
-            <span key={output} className="relative max-w-20 truncate px-1" title={output}>
-              {outputLabel(data.flowType, data.config, output)}
+            // The label truncates in its own span: an overflow-hidden parent would clip the handle's hit area.
+            <span key={output} className="relative px-1" title={output}>
+              <span className="block max-w-20 truncate">{outputLabel(data.flowType, data.config, output)}</span>
               <Handle
                 type="source"
                 position={Position.Bottom}

@@ -32,7 +32,10 @@ export function SimulatorPanel({ flowId, nodes, beforeRun, onActiveNode }: Simul
   const [jumpTo, setJumpTo] = useState('')
   const end = useRef<HTMLDivElement>(null)
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [lines])
+  // Braces matter: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [lines])
 
   async function run(request: SimulateRequest, shown?: Line) {
     await beforeRun()
