@@ -453,7 +453,7 @@ final class FlowEngine {
         Object value = null;
         String text = m.text().trim();
         switch (q.kind()) {
-            case "number" -> value = Expr.number(text.replace(",", "."));
+            case "number" -> value = Expr.number(number(text));
             case "email" -> value = EMAIL.matcher(text).matches() ? text : null;
             case "phone" -> value = PHONE.matcher(text).matches() ? text.replaceAll("[ ()\\-.]", "") : null;
             case "date" -> value = date(text);
@@ -523,6 +523,15 @@ final class FlowEngine {
         step(q.id(), "handoff", m.text(), "retries exhausted: handed to people", null);
         finish("handoff");
         return null;
+    }
+
+    /** "1,500" and "1 500" are thousands; "2,5" is a decimal comma. */
+    private static String number(String text) {
+        String t = text.replaceAll("[\\s\u00a0']", "");
+        if (t.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) return t.replace(",", "");
+        if (t.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?"))
+            return t.replace(".", "").replace(",", ".");
+        return t.replace(",", ".");
     }
 
     private static FlowNode.@Nullable Choice choice(FlowNode.Question q, Input.Message m) {
