@@ -186,4 +186,43 @@ class FlowRuntimeWebTests extends IntegrationTest {
         awaitBotSays(s, "Reminder: remind me to water the plants");
         assertThat(db.fetchCount(org.jooq.impl.DSL.table("flow_jobs"))).isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void stopRestartAndTheApiTrigger() {
+        Setup s = orgWithTemplate("Flow Restart Org", "lead-qualification");
+        say(s, "+14155550184", "I want a quote");
+        awaitBotSays(s, "What is your name?");
+        say(s, "+14155550184", "stop");
+        awaitBotSays(s, "OK, I stopped.");
+        say(s, "+14155550184", "restart");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> botTexts(s).stream()
+                                .filter(t -> t.contains("What is your name?"))
+                                .count()
+                        == 2);
+
+        String conversationId = awaitOnlyConversation(s.token());
+        String flowId = api.get("/api/v1/flows", s.token())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        var started =
+                api.post("/api/v1/flows/" + flowId + "/start", Map.of("conversationId", conversationId), s.token());
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> botTexts(s).stream()
+                                .filter(t -> t.contains("What is your name?"))
+                                .count()
+                        == 3);
+
+        String draftOnly = api.post("/api/v1/flows", Map.of("name", "Unpublished"), s.token())
+                .json()
+                .get("id")
+                .asString();
+        var refused =
+                api.post("/api/v1/flows/" + draftOnly + "/start", Map.of("conversationId", conversationId), s.token());
+        assertThat(refused.status()).isEqualTo(409);
+    }
 }

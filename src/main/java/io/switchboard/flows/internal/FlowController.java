@@ -43,6 +43,8 @@ class FlowController {
     private final FlowValidator validator;
     private final Conversations conversations;
     private final JsonMapper json;
+    private final FlowRuntime runtime;
+    private final io.switchboard.llm.LlmProviders llmProviders;
 
     FlowController(
             FlowService flows,
@@ -51,7 +53,11 @@ class FlowController {
             FlowInsights insights,
             FlowValidator validator,
             Conversations conversations,
-            JsonMapper json) {
+            JsonMapper json,
+            FlowRuntime runtime,
+            io.switchboard.llm.LlmProviders llmProviders) {
+        this.llmProviders = llmProviders;
+        this.runtime = runtime;
         this.flows = flows;
         this.simulator = simulator;
         this.generator = generator;
@@ -87,7 +93,13 @@ class FlowController {
     record ValidateRequest(@Nullable JsonNode document) {}
 
     @Schema(name = "FlowGenerateRequest")
-    record GenerateRequest(@NotBlank @Size(max = 4000) String description) {}
+    record GenerateRequest(
+            @NotBlank @Size(max = 4000) String description,
+
+            @Schema(description = "LLM providers to try in order (mode llm); absent or empty = rule-based (offline)")
+            @Nullable
+            @Size(max = 5)
+            List<UUID> providerIds) {}
 
     @Schema(name = "FlowSimulateRequest")
     record SimulateRequest(
@@ -152,8 +164,15 @@ class FlowController {
             summary = "Generate a flow from a description; offline from a numbered list of steps (mode rules)."
                     + " Nothing is saved: the document is shown for editing")
     FlowGenerator.Generated generate(@Valid @RequestBody GenerateRequest request) {
-        CurrentPrincipal.get();
-        return generator.generate(request.description());
+        UUID orgId = CurrentPrincipal.get().orgId();
+        if (request.providerIds() != null) {
+            for (UUID p : request.providerIds()) {
+                if (!llmProviders.exists(orgId, p))
+                    throw ApiProblem.invalidField("providerIds", "unknown LLM provider " + p);
+            }
+        }
+        return generator.generate(
+                orgId, request.description(), request.providerIds() == null ? List.of() : request.providerIds());
     }
 
     @GetMapping("/flows/{id}")
@@ -213,6 +232,23 @@ class FlowController {
     FlowSimulator.Simulation simulate(@PathVariable UUID id, @Valid @RequestBody SimulateRequest request) {
         return simulator.simulate(
                 id, request.sessionId(), request.message(), Boolean.TRUE.equals(request.restart()), request.jumpTo());
+    }
+
+    @Schema(name = "FlowStartRequest")
+    record StartRequest(@Nullable UUID conversationId) {}
+
+    @Schema(name = "FlowStarted")
+    record Started(UUID sessionId) {}
+
+    @PostMapping("/flows/{id}/start")
+    @Operation(
+            summary = "API trigger: start the flow's published version in a conversation now (agents or"
+                    + " higher); a running session there is stopped. 409 when the flow is not published")
+    Started start(@PathVariable UUID id, @RequestBody StartRequest request) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(io.switchboard.identity.Role.AGENT);
+        flows.row(principal.orgId(), id);
+        if (request.conversationId() == null) throw ApiProblem.invalidField("conversationId", "is required");
+        return new Started(runtime.startByApi(principal.orgId(), id, request.conversationId()));
     }
 
     @GetMapping("/flows/{id}/analytics")

@@ -108,34 +108,95 @@ class FlowRuntime implements InboundHandler {
             return Handled.HANDLED;
         }
         var flow = trigger(orgId, event.conversationId(), text);
+        if (flow == null && FlowEngine.RESTART_WORDS.contains(text.trim().toLowerCase(java.util.Locale.ROOT))) {
+            flow = lastFlow(orgId, event.conversationId()); // "restart" after a stop or the end: the same flow again
+        }
         if (flow == null) return Handled.PASSED;
+        begin(orgId, flow, event.conversationId(), event.contactId(), event.channelId(), text, event.messageId());
+        return Handled.HANDLED;
+    }
+
+    private boolean begin(
+            UUID orgId,
+            FlowCatalog.ActiveFlow flow,
+            UUID conversationId,
+            @Nullable UUID contactId,
+            UUID channelId,
+            @Nullable String text,
+            @Nullable UUID messageId) {
         var start = flow.document().start().orElse(null);
-        if (start == null) return Handled.PASSED;
+        if (start == null) return false;
         UUID sessionId = UUID.randomUUID();
         FlowState s = FlowState.start(flow.flowId().toString(), flow.version(), start.id());
-        s.vars.put("last_message", text);
-        refreshContext(orgId, s, event.contactId(), event.channelId(), event.conversationId());
+        if (text != null) s.vars.put("last_message", text);
+        refreshContext(orgId, s, contactId, channelId, conversationId);
         db.insertInto(Sessions.T)
                 .set(Sessions.ID, sessionId)
                 .set(Sessions.ORG_ID, orgId)
                 .set(Sessions.FLOW_ID, flow.flowId())
                 .set(Sessions.FLOW_VERSION, flow.version())
-                .set(Sessions.CONVERSATION_ID, event.conversationId())
-                .set(Sessions.CONTACT_ID, event.contactId())
+                .set(Sessions.CONVERSATION_ID, conversationId)
+                .set(Sessions.CONTACT_ID, contactId)
                 .set(Sessions.STATUS, "active")
                 .set(Sessions.STATE, JSONB.valueOf(json.writeValueAsString(s)))
                 .execute();
-        run(
-                orgId,
-                sessionId,
-                event.conversationId(),
-                event.contactId(),
-                event.channelId(),
-                s,
-                new FlowEngine.Input.Begin(),
-                event.messageId(),
-                false);
-        return Handled.HANDLED;
+        run(orgId, sessionId, conversationId, contactId, channelId, s, new FlowEngine.Input.Begin(), messageId, false);
+        return true;
+    }
+
+    /**
+     * The "api" trigger: starts the flow's published version in a conversation now, replacing a
+     * running session. Runs in the caller's organisation scope.
+     */
+    UUID startByApi(UUID orgId, UUID flowId, UUID conversationId) {
+        return tx.inOrg(orgId, () -> {
+            var state = conversations
+                    .state(orgId, conversationId)
+                    .orElseThrow(() -> io.switchboard.shared.ApiProblem.notFound("Conversation " + conversationId));
+            Integer version = catalog.activeVersion(orgId, flowId).orElse(null);
+            var document = version == null
+                    ? null
+                    : catalog.document(orgId, flowId, version).orElse(null);
+            if (version == null || document == null) {
+                throw io.switchboard.shared.ApiProblem.conflict(
+                        "flow-not-published", "Flow " + flowId + " has no published version");
+            }
+            lock(conversationId);
+            db.update(Sessions.T)
+                    .set(Sessions.STATUS, "stopped")
+                    .set(Sessions.UPDATED_AT, Instant.now())
+                    .where(Sessions.CONVERSATION_ID.eq(conversationId), Sessions.STATUS.eq("active"))
+                    .execute();
+            begin(
+                    orgId,
+                    new FlowCatalog.ActiveFlow(flowId, "", version, document),
+                    conversationId,
+                    state.contactId(),
+                    state.channelId(),
+                    null,
+                    null);
+            return db.select(Sessions.ID)
+                    .from(Sessions.T)
+                    .where(Sessions.CONVERSATION_ID.eq(conversationId))
+                    .orderBy(Sessions.STARTED_AT.desc())
+                    .limit(1)
+                    .fetchSingle(r -> r.value1());
+        });
+    }
+
+    private FlowCatalog.@Nullable ActiveFlow lastFlow(UUID orgId, UUID conversationId) {
+        UUID flowId = db.select(Sessions.FLOW_ID)
+                .from(Sessions.T)
+                .where(Sessions.ORG_ID.eq(orgId), Sessions.CONVERSATION_ID.eq(conversationId))
+                .orderBy(Sessions.UPDATED_AT.desc())
+                .limit(1)
+                .fetchOptional(r -> r.value1())
+                .orElse(null);
+        if (flowId == null) return null;
+        return catalog.active(orgId).stream()
+                .filter(f -> f.flowId().equals(flowId))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A due timer (delay or reply timeout); runs inside the session's organisation transaction. */
