@@ -3,7 +3,9 @@ package io.switchboard.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Position;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class FlowsBuilderE2eTests extends DashboardBrowserTest {
 
     private void signIn() {
+        // the machine is shared: saving, publishing and simulating may take longer than the 5 s default
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         page.setViewportSize(1680, 1050);
         page.navigate("/");
         page.waitForURL("**/login**");
@@ -28,7 +32,8 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private Locator field(String label) {
@@ -48,7 +53,7 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
         BoundingBox to = page.getByTestId("handle-in-" + targetNode).boundingBox();
         page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
         page.mouse().down();
-        page.mouse().move(to.x + to.width / 2, to.y + to.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        page.mouse().move(to.x + to.width / 2, to.y + to.height / 2, new Mouse.MoveOptions().setSteps(12));
         page.mouse().up();
     }
 
@@ -56,7 +61,9 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
     void aFourNodeFlowBuiltByDraggingIsPublishedAndAnswersInTheSimulator() {
         signIn();
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Flows").setExact(true))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Flows").setExact(true))
                 .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Flows")))
                 .isVisible();
@@ -65,7 +72,8 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
         button("Create flow").first().click();
         var dialog = page.getByRole(AriaRole.DIALOG);
         dialog.getByLabel("Name").fill(name);
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
         assertThat(page.getByLabel("Flow name")).hasValue(name);
         assertThat(page.getByTestId("flow-node-n1")).isVisible();
 
@@ -97,7 +105,8 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
         assertThat(page.getByTestId("builder-notice")).hasText("Published version 1.");
 
         // talk to the draft: the question is asked, the answer is stored and used in the reply
-        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Simulator")).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Simulator"))
+                .click();
         page.getByLabel("Message to the flow").fill("hi");
         button("Send").click();
         assertThat(page.getByTestId("sim-bot").last()).hasText("What is your name?");
@@ -109,7 +118,8 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
         assertThat(page.getByTestId("simulator-variables")).containsText("Ada");
 
         // the published version is listed
-        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Versions")).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Versions"))
+                .click();
         assertThat(page.getByTestId("versions-list")).containsText("v1");
     }
 }
