@@ -1,3 +1,5 @@
+import type { paths as GeneratedPaths } from '@/api/schema'
+
 // Local types matching /work/briefs/flows-contract.md (the flows API). They mirror what
 // openapi-typescript generates, so swapping them for `components['schemas'][...]` is a rename.
 
@@ -193,3 +195,8 @@ export interface FlowStep {
   variablesChanged?: Record<string, unknown> | null
   at: string
 }
+
+// The generated schema types documents as Jackson's JsonNode (an opaque object), so the contract
+// types above stay the ones used; this fails to compile if a path here is missing from openapi.json.
+type MissingPaths = Exclude<keyof FlowPaths, keyof GeneratedPaths>
+export const FLOW_PATHS_ARE_DOCUMENTED: [MissingPaths] extends [never] ? true : MissingPaths = true
