@@ -808,6 +808,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flows/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** API trigger: start the flow's published version in a conversation now (agents or higher); a running session there is stopped. 409 when the flow is not published */
+        post: operations["start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows/{id}/simulate": {
         parameters: {
             query?: never;
@@ -3610,6 +3627,14 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
         };
+        FlowStartRequest: {
+            /** Format: uuid */
+            conversationId?: string | null;
+        };
+        FlowStarted: {
+            /** Format: uuid */
+            sessionId: string;
+        };
         FlowSimulateRequest: {
             /**
              * Format: uuid
@@ -3672,6 +3697,8 @@ export interface components {
         };
         FlowGenerateRequest: {
             description: string;
+            /** @description LLM providers to try in order (mode llm); absent or empty = rule-based (offline) */
+            providerIds?: string[] | null;
         };
         FlowGenerated: {
             document: components["schemas"]["JsonNode"];
@@ -7691,6 +7718,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowPublished"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowStartRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStarted"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

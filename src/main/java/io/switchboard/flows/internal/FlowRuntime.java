@@ -83,6 +83,9 @@ class FlowRuntime implements InboundHandler {
 
     private Handled inbound(MessageReceived event) {
         UUID orgId = event.orgId();
+        // an organisation that never published a flow has no sessions either (active_version is never
+        // cleared, deleting a flow deletes its sessions): one cached lookup and the agent gets the message
+        if (catalog.active(orgId).isEmpty()) return Handled.PASSED;
         var state = conversations.state(orgId, event.conversationId()).orElse(null);
         if (state == null || state.heldByPeople()) return Handled.PASSED; // the bot pauses while people hold it
         lock(event.conversationId());
