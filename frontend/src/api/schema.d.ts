@@ -420,6 +420,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message templates, newest first; filter by channel */
+        get: operations["list"];
+        put?: never;
+        /** Create a template (admins): WhatsApp ones start as drafts to submit to Meta, others are usable at once */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider for the template's review status now (it is also polled and updated by webhook) */
+        post: operations["sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a WhatsApp template to Meta's review (POST /{wabaId}/message_templates); status becomes pending */
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The template rendered with the given values (samples fill the rest) */
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales-scripts": {
         parameters: {
             query?: never;
@@ -428,7 +497,7 @@ export interface paths {
             cookie?: never;
         };
         /** Sales scripts, most recently changed first */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Generate a call script for a contact (LLM chain when configured, else a structured template) */
         post: operations["generate"];
@@ -446,10 +515,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,10 +706,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -675,10 +744,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -781,10 +850,10 @@ export interface paths {
             cookie?: never;
         };
         /** Flows of the organisation, last changed first, with entries and completions */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Create a flow (admins); the document is saved as the draft even when invalid */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1024,10 +1093,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1096,10 +1165,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's contact plans in display order */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1134,10 +1203,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1178,6 +1247,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, with live progress */
+        get: operations["list_9"];
+        put?: never;
+        /** Create a draft campaign (admins): a template, an audience (filter or CSV) and where each variable comes from */
+        post: operations["create_8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start now or at a local time in a time zone; template, audience and credits are checked first (402 when credits do not cover it) */
+        post: operations["schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign */
+        post: operations["resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a scheduled or running campaign */
+        post: operations["pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: nothing more is queued; unused credits are released */
+        post: operations["cancel_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the CSV audience of a draft (header with phone; name, country_code; other columns are variables); answers problems per row */
+        post: operations["uploadCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many contacts a filter finds, and how many are excluded (opted out, no consent) */
+        post: operations["previewAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls": {
         parameters: {
             query?: never;
@@ -1186,7 +1375,7 @@ export interface paths {
             cookie?: never;
         };
         /** Calls, newest first, with filters */
-        get: operations["list_8"];
+        get: operations["list_10"];
         put?: never;
         /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
         post: operations["place"];
@@ -1238,7 +1427,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
-        get: operations["list_9"];
+        get: operations["list_11"];
         put?: never;
         /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
         post: operations["buy"];
@@ -1515,10 +1704,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_10"];
+        get: operations["list_12"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_7"];
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1550,10 +1739,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_11"];
+        get: operations["list_13"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_8"];
+        post: operations["create_10"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1830,6 +2019,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its review status */
+        get: operations["get_10"];
+        put?: never;
+        post?: never;
+        /** Delete a template no campaign uses (admins) */
+        delete: operations["delete_7"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2306,7 +2513,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_12"];
+        get: operations["list_14"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2403,6 +2610,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA */
+        get: operations["get_11"];
+        put?: never;
+        post?: never;
+        /** Delete a draft, completed or cancelled campaign (admins) */
+        delete: operations["delete_8"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's audience counted now: found, eligible, excluded as opted out or without consent */
+        get: operations["audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{id}": {
         parameters: {
             query?: never;
@@ -2411,7 +2653,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_10"];
+        get: operations["get_12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3290,6 +3532,65 @@ export interface components {
         MessageAccepted: {
             id: string;
         };
+        TemplateButton: {
+            type: string;
+            text: string;
+            url?: string | null;
+            phoneNumber?: string | null;
+        };
+        TemplateInput: {
+            /** Format: uuid */
+            channelId?: string | null;
+            name?: string | null;
+            language?: string | null;
+            category?: string | null;
+            header?: string | null;
+            body?: string | null;
+            footer?: string | null;
+            buttons?: components["schemas"]["TemplateButton"][] | null;
+            variables?: components["schemas"]["TemplateVariable"][] | null;
+        };
+        TemplateVariable: {
+            name: string;
+            sample: string;
+        };
+        TemplateView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            channelType: string;
+            name: string;
+            language: string;
+            category: string;
+            header?: string | null;
+            body: string;
+            footer?: string | null;
+            buttons: components["schemas"]["TemplateButton"][];
+            variables: components["schemas"]["TemplateVariable"][];
+            status: string;
+            statusReason?: string | null;
+            providerTemplateId?: string | null;
+            reviewed: boolean;
+            usable: boolean;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TemplatePreviewRequest: {
+            values?: {
+                [key: string]: string;
+            } | null;
+        };
+        TemplatePreview: {
+            header?: string | null;
+            body: string;
+            footer?: string | null;
+            buttons: components["schemas"]["TemplateButton"][];
+        };
         GenerateRequest: {
             /** Format: uuid */
             contactId: string;
@@ -3577,8 +3878,6 @@ export interface components {
             object: boolean;
             float: boolean;
             container: boolean;
-            /** @enum {string} */
-            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string: boolean;
             integralNumber: boolean;
             missingNode: boolean;
@@ -3596,6 +3895,8 @@ export interface components {
             textual: boolean;
             boolean: boolean;
             binary: boolean;
+            /** @enum {string} */
+            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             embeddedValue: boolean;
         };
         Flow: {
@@ -3949,6 +4250,136 @@ export interface components {
         Accepted: {
             /** Format: int64 */
             eventId: number;
+        };
+        CampaignAudience: {
+            tags?: string[] | null;
+            attributes?: {
+                [key: string]: string;
+            } | null;
+            /** Format: int32 */
+            activeWithinDays?: number | null;
+            /** Format: int32 */
+            inactiveForDays?: number | null;
+            channelIdentity?: boolean | null;
+        };
+        CampaignInput: {
+            name?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            audienceType?: string | null;
+            audience?: components["schemas"]["CampaignAudience"];
+            variableSources?: {
+                [key: string]: string;
+            } | null;
+            requireConsent?: boolean | null;
+            /** Format: double */
+            ratePerSecond?: number | null;
+        };
+        CampaignFailureReason: {
+            reason: string;
+            /** Format: int64 */
+            count: number;
+        };
+        CampaignProgress: {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            queued: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            read: number;
+            /** Format: int64 */
+            replied: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            skipped: number;
+            /** Format: int64 */
+            optedOut: number;
+            /** Format: double */
+            percentDone: number;
+            /** Format: int64 */
+            etaSeconds?: number | null;
+            failureReasons: components["schemas"]["CampaignFailureReason"][];
+        };
+        CampaignView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            channelId: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            audienceType: string;
+            audience?: components["schemas"]["CampaignAudience"];
+            variableSources: {
+                [key: string]: string;
+            };
+            requireConsent: boolean;
+            status: string;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            timeZone: string;
+            /** Format: double */
+            ratePerSecond: number;
+            /** Format: int64 */
+            pricePerMessageMinor: number;
+            /** Format: int64 */
+            excludedOptedOut: number;
+            /** Format: int64 */
+            excludedNoConsent: number;
+            /** Format: int64 */
+            csvRows: number;
+            /** Format: int64 */
+            csvFailed: number;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            progress: components["schemas"]["CampaignProgress"];
+        };
+        CampaignSchedule: {
+            sendAt?: string | null;
+            timeZone?: string | null;
+        };
+        CampaignCsvProblem: {
+            /** Format: int64 */
+            line: number;
+            field: string;
+            message: string;
+        };
+        CampaignCsvReport: {
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            accepted: number;
+            /** Format: int64 */
+            failed: number;
+            problems: components["schemas"]["CampaignCsvProblem"][];
+        };
+        AudiencePreviewInput: {
+            /** Format: uuid */
+            channelId?: string | null;
+            audience?: components["schemas"]["CampaignAudience"];
+            requireConsent?: boolean | null;
+        };
+        AudienceCounts: {
+            /** Format: int64 */
+            matching: number;
+            /** Format: int64 */
+            eligible: number;
+            /** Format: int64 */
+            optedOut: number;
+            /** Format: int64 */
+            noConsent: number;
         };
         PlaceCallRequest: {
             /**
@@ -4531,6 +4962,17 @@ export interface components {
             preChatFields: string[];
             /** @description true when the site must pass userId and userHash to identify its users */
             identityVerification: boolean;
+        };
+        PageResponseTemplateView: {
+            items: components["schemas"]["TemplateView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         SystemStatus: {
             version: string;
@@ -5179,6 +5621,17 @@ export interface components {
             behind: boolean;
             /** @description enabled channels whose provider keeps failing: sending to them is paused for a cooldown (circuit open, as seen by this server) and their replies wait in the queue */
             pausedChannels: string[];
+        };
+        PageResponseCampaignView: {
+            items: components["schemas"]["CampaignView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         PageResponseCallView: {
             items: components["schemas"]["CallView"][];
@@ -6746,6 +7199,171 @@ export interface operations {
                 page?: number | null;
                 /** @description items per page, 1..100 */
                 size?: number | null;
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseTemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
                 contactId?: string;
             };
             header?: never;
@@ -6807,7 +7425,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6843,7 +7461,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7196,7 +7814,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7225,7 +7843,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7289,7 +7907,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7323,7 +7941,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7630,7 +8248,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7666,7 +8284,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -8171,7 +8789,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8208,7 +8826,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -8343,7 +8961,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description include archived plans */
@@ -8375,7 +8993,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -8437,7 +9055,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8471,7 +9089,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -8574,7 +9192,273 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseCampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CampaignSchedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCsvReport"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudiencePreviewInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCounts"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_10: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8714,7 +9598,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -9295,7 +10179,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_12: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9329,7 +10213,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -9397,7 +10281,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -9426,7 +10310,7 @@ export interface operations {
             };
         };
     };
-    create_8: {
+    create_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -10495,6 +11379,66 @@ export interface operations {
             };
         };
     };
+    get_10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     status: {
         parameters: {
             query?: never;
@@ -11379,7 +12323,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_14: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -11593,7 +12537,98 @@ export interface operations {
             };
         };
     };
-    get_10: {
+    get_11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCounts"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_12: {
         parameters: {
             query?: never;
             header?: never;
