@@ -136,7 +136,7 @@ class DashboardE2eTests extends DashboardBrowserTest {
         signIn(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
         openNav("Inbox");
         assertThat(page.getByTestId("inbox")).isVisible();
-        for (String section : List.of("Campaigns", "Settings")) {
+        for (String section : List.of("Settings")) {
             openNav(section);
             assertThat(page.getByTestId("coming-soon")).containsText(section);
         }
