@@ -420,6 +420,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message templates, newest first; filter by channel */
+        get: operations["list"];
+        put?: never;
+        /** Create a template (admins): WhatsApp ones start as drafts to submit to Meta, others are usable at once */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider for the template's review status now (it is also polled and updated by webhook) */
+        post: operations["sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a WhatsApp template to Meta's review (POST /{wabaId}/message_templates); status becomes pending */
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The template rendered with the given values (samples fill the rest) */
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales-scripts": {
         parameters: {
             query?: never;
@@ -428,7 +497,7 @@ export interface paths {
             cookie?: never;
         };
         /** Sales scripts, most recently changed first */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Generate a call script for a contact (LLM chain when configured, else a structured template) */
         post: operations["generate"];
@@ -446,10 +515,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quick replies, by shortcut; q filters on shortcut and title */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Create a quick reply (shortcuts are unique per organisation, case-insensitive) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,10 +706,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's providers, then the server's environment providers; keys are never returned */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Add a provider (admins); the API key is stored encrypted */
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -675,10 +744,10 @@ export interface paths {
             cookie?: never;
         };
         /** Knowledge bases of the organisation, newest first, with document counts */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a knowledge base (admins) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -767,143 +836,6 @@ export interface paths {
         put?: never;
         /** Invite someone by email with a role; the mail carries a 7-day link */
         post: operations["invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Flows of the organisation, last changed first, with entries and completions */
-        get: operations["list_4"];
-        put?: never;
-        /** Create a flow (admins); the document is saved as the draft even when invalid */
-        post: operations["create_3"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/versions/{version}/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Roll back (admins): that version's document becomes the draft and a new active version */
-        post: operations["rollback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** API trigger: start the flow's published version in a conversation now (agents or higher); a running session there is stopped. 409 when the flow is not published */
-        post: operations["start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Simulator: run the DRAFT in an ephemeral session with the same engine; nothing is sent to channels and contacts are not changed */
-        post: operations["simulate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish the draft as a new immutable version (admins); 422 with `errors` when invalid */
-        post: operations["publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/validate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check a document: schema and graph errors (one start, unreachable nodes, unconnected outputs, unknown targets, cycles without a wait or question, bad expressions), each with a JSON pointer */
-        post: operations["validate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import a flow document (admins); 422 Problem Details listing each error by JSON pointer */
-        post: operations["importFlow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/generate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Generate a flow from a description; offline from a numbered list of steps (mode rules). Nothing is saved: the document is shown for editing */
-        post: operations["generate_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1178,6 +1110,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, with live progress */
+        get: operations["list_8"];
+        put?: never;
+        /** Create a draft campaign (admins): a template, an audience (filter or CSV) and where each variable comes from */
+        post: operations["create_7"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start now or at a local time in a time zone; template, audience and credits are checked first (402 when credits do not cover it) */
+        post: operations["schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign */
+        post: operations["resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a scheduled or running campaign */
+        post: operations["pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: nothing more is queued; unused credits are released */
+        post: operations["cancel_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the CSV audience of a draft (header with phone; name, country_code; other columns are variables); answers problems per row */
+        post: operations["uploadCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many contacts a filter finds, and how many are excluded (opted out, no consent) */
+        post: operations["previewAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls": {
         parameters: {
             query?: never;
@@ -1186,7 +1238,7 @@ export interface paths {
             cookie?: never;
         };
         /** Calls, newest first, with filters */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
         post: operations["place"];
@@ -1238,7 +1290,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
         post: operations["buy"];
@@ -1515,10 +1567,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_7"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1550,10 +1602,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_8"];
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1672,25 +1724,6 @@ export interface paths {
         patch: operations["update_5"];
         trace?: never;
     };
-    "/api/v1/flows/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One flow with its draft and the draft's validation errors */
-        get: operations["get_6"];
-        put?: never;
-        post?: never;
-        /** Delete a flow with its versions and sessions (admins) */
-        delete: operations["delete_5"];
-        options?: never;
-        head?: never;
-        /** Autosave: change name, description or draft (admins); invalid drafts are saved, errors answered */
-        patch: operations["update_6"];
-        trace?: never;
-    };
     "/api/v1/conversations/{id}": {
         parameters: {
             query?: never;
@@ -1699,14 +1732,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_7"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_7"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1717,18 +1750,18 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_8"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         /**
          * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
          * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
          */
-        delete: operations["delete_6"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_8"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1739,7 +1772,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_9"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1747,7 +1780,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_9"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1764,7 +1797,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_10"];
+        patch: operations["update_9"];
         trace?: never;
     };
     "/api/v1/webhooks/{id}/deliveries": {
@@ -1830,6 +1863,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its review status */
+        get: operations["get_9"];
+        put?: never;
+        post?: never;
+        /** Delete a template no campaign uses (admins) */
+        delete: operations["delete_6"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2125,108 +2176,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/flows/{id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Published versions, newest first; `active` marks the one new conversations run */
-        get: operations["versions_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One published version's document */
-        get: operations["version"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Export the draft as JSON (import it elsewhere with POST /flows/import) */
-        get: operations["export_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/analytics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Entries, completions and per-node entered/drop-off counts of sessions started in [from, to) */
-        get: operations["analytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Ready-made flows (apartment-community, lead-qualification) to start from */
-        get: operations["templates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/schema": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The JSON Schema (draft 2020-12) of a flow document */
-        get: operations["schema"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/files/{key}": {
         parameters: {
             query?: never;
@@ -2306,24 +2255,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_12"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/{id}/flow-steps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Timeline of every flow step run in a conversation (node, input, output, variables changed) */
-        get: operations["conversationSteps"];
+        get: operations["list_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2403,6 +2335,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA */
+        get: operations["get_10"];
+        put?: never;
+        post?: never;
+        /** Delete a draft, completed or cancelled campaign (admins) */
+        delete: operations["delete_7"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's audience counted now: found, eligible, excluded as opted out or without consent */
+        get: operations["audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{id}": {
         parameters: {
             query?: never;
@@ -2411,7 +2378,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_10"];
+        get: operations["get_11"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2479,7 +2446,7 @@ export interface paths {
             cookie?: never;
         };
         /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
-        get: operations["export_2"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3290,6 +3257,65 @@ export interface components {
         MessageAccepted: {
             id: string;
         };
+        TemplateButton: {
+            type: string;
+            text: string;
+            url?: string | null;
+            phoneNumber?: string | null;
+        };
+        TemplateInput: {
+            /** Format: uuid */
+            channelId?: string | null;
+            name?: string | null;
+            language?: string | null;
+            category?: string | null;
+            header?: string | null;
+            body?: string | null;
+            footer?: string | null;
+            buttons?: components["schemas"]["TemplateButton"][] | null;
+            variables?: components["schemas"]["TemplateVariable"][] | null;
+        };
+        TemplateVariable: {
+            name: string;
+            sample: string;
+        };
+        TemplateView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            channelType: string;
+            name: string;
+            language: string;
+            category: string;
+            header?: string | null;
+            body: string;
+            footer?: string | null;
+            buttons: components["schemas"]["TemplateButton"][];
+            variables: components["schemas"]["TemplateVariable"][];
+            status: string;
+            statusReason?: string | null;
+            providerTemplateId?: string | null;
+            reviewed: boolean;
+            usable: boolean;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TemplatePreviewRequest: {
+            values?: {
+                [key: string]: string;
+            } | null;
+        };
+        TemplatePreview: {
+            header?: string | null;
+            body: string;
+            footer?: string | null;
+            buttons: components["schemas"]["TemplateButton"][];
+        };
         GenerateRequest: {
             /** Format: uuid */
             contactId: string;
@@ -3564,148 +3590,6 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        FlowCreateRequest: {
-            name: string;
-            description?: string | null;
-            /** @description flow document (nodes and edges); absent = a start node and an end node */
-            document?: components["schemas"]["JsonNode"];
-        };
-        JsonNode: {
-            empty: boolean;
-            array: boolean;
-            null: boolean;
-            object: boolean;
-            float: boolean;
-            container: boolean;
-            /** @enum {string} */
-            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string: boolean;
-            integralNumber: boolean;
-            missingNode: boolean;
-            valueNode: boolean;
-            pojo: boolean;
-            number: boolean;
-            floatingPointNumber: boolean;
-            short: boolean;
-            int: boolean;
-            long: boolean;
-            double: boolean;
-            bigDecimal: boolean;
-            bigInteger: boolean;
-            /** @deprecated */
-            textual: boolean;
-            boolean: boolean;
-            binary: boolean;
-            embeddedValue: boolean;
-        };
-        Flow: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            /** @description the flow document being edited (nodes and edges) */
-            draft: components["schemas"]["JsonNode"];
-            /** Format: int32 */
-            publishedVersion?: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description problems of the draft; an invalid draft is saved but cannot be published */
-            errors: components["schemas"]["FlowValidationError"][];
-        };
-        FlowValidationError: {
-            /**
-             * @description JSON pointer into the document
-             * @example /nodes/2/data/variable
-             */
-            pointer: string;
-            nodeId?: string | null;
-            message: string;
-        };
-        FlowPublished: {
-            /** Format: int32 */
-            version: number;
-            /** Format: date-time */
-            publishedAt: string;
-        };
-        FlowStartRequest: {
-            /** Format: uuid */
-            conversationId?: string | null;
-        };
-        FlowStarted: {
-            /** Format: uuid */
-            sessionId: string;
-        };
-        FlowSimulateRequest: {
-            /**
-             * Format: uuid
-             * @description continue this simulator session; absent = a new one
-             */
-            sessionId?: string | null;
-            message?: string | null;
-            /** @description start a new session from the start node */
-            restart?: boolean | null;
-            /** @description continue from this node id */
-            jumpTo?: string | null;
-        };
-        Choice: {
-            id: string;
-            title: string;
-        };
-        FlowSimulation: {
-            /** Format: uuid */
-            sessionId: string;
-            replies: components["schemas"]["FlowSimulationReply"][];
-            activeNodeId?: string | null;
-            variables: {
-                [key: string]: unknown;
-            };
-            waitingFor?: string | null;
-            ended: boolean;
-            /** @description completed, handoff, stopped or active */
-            status: string;
-            steps: components["schemas"]["FlowSimulationStep"][];
-            /** @description what the simulator did instead of acting (contact updates, skipped delays) */
-            notes: string[];
-        };
-        FlowSimulationReply: {
-            text: string;
-            buttons?: components["schemas"]["Choice"][] | null;
-            mediaUrl?: string | null;
-        };
-        FlowSimulationStep: {
-            nodeId: string;
-            type: string;
-            input?: string | null;
-            output?: string | null;
-            variablesChanged?: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            at: string;
-        };
-        FlowValidateRequest: {
-            document?: components["schemas"]["JsonNode"];
-        };
-        FlowValidation: {
-            valid: boolean;
-            errors: components["schemas"]["FlowValidationError"][];
-        };
-        FlowImportRequest: {
-            name: string;
-            description?: string | null;
-            document?: components["schemas"]["JsonNode"];
-        };
-        FlowGenerateRequest: {
-            description: string;
-            /** @description LLM providers to try in order (mode llm); absent or empty = rule-based (offline) */
-            providerIds?: string[] | null;
-        };
-        FlowGenerated: {
-            document: components["schemas"]["JsonNode"];
-            /** @enum {string} */
-            mode: "llm" | "rules";
-            notes: string[];
-        };
         GrantRequest: {
             /** Format: int64 */
             amountMinor: number;
@@ -3949,6 +3833,136 @@ export interface components {
         Accepted: {
             /** Format: int64 */
             eventId: number;
+        };
+        CampaignAudience: {
+            tags?: string[] | null;
+            attributes?: {
+                [key: string]: string;
+            } | null;
+            /** Format: int32 */
+            activeWithinDays?: number | null;
+            /** Format: int32 */
+            inactiveForDays?: number | null;
+            channelIdentity?: boolean | null;
+        };
+        CampaignInput: {
+            name?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            audienceType?: string | null;
+            audience?: components["schemas"]["CampaignAudience"];
+            variableSources?: {
+                [key: string]: string;
+            } | null;
+            requireConsent?: boolean | null;
+            /** Format: double */
+            ratePerSecond?: number | null;
+        };
+        CampaignFailureReason: {
+            reason: string;
+            /** Format: int64 */
+            count: number;
+        };
+        CampaignProgress: {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            queued: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            read: number;
+            /** Format: int64 */
+            replied: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            skipped: number;
+            /** Format: int64 */
+            optedOut: number;
+            /** Format: double */
+            percentDone: number;
+            /** Format: int64 */
+            etaSeconds?: number | null;
+            failureReasons: components["schemas"]["CampaignFailureReason"][];
+        };
+        CampaignView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            channelId: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            audienceType: string;
+            audience?: components["schemas"]["CampaignAudience"];
+            variableSources: {
+                [key: string]: string;
+            };
+            requireConsent: boolean;
+            status: string;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            timeZone: string;
+            /** Format: double */
+            ratePerSecond: number;
+            /** Format: int64 */
+            pricePerMessageMinor: number;
+            /** Format: int64 */
+            excludedOptedOut: number;
+            /** Format: int64 */
+            excludedNoConsent: number;
+            /** Format: int64 */
+            csvRows: number;
+            /** Format: int64 */
+            csvFailed: number;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            progress: components["schemas"]["CampaignProgress"];
+        };
+        CampaignSchedule: {
+            sendAt?: string | null;
+            timeZone?: string | null;
+        };
+        CampaignCsvProblem: {
+            /** Format: int64 */
+            line: number;
+            field: string;
+            message: string;
+        };
+        CampaignCsvReport: {
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            accepted: number;
+            /** Format: int64 */
+            failed: number;
+            problems: components["schemas"]["CampaignCsvProblem"][];
+        };
+        AudiencePreviewInput: {
+            /** Format: uuid */
+            channelId?: string | null;
+            audience?: components["schemas"]["CampaignAudience"];
+            requireConsent?: boolean | null;
+        };
+        AudienceCounts: {
+            /** Format: int64 */
+            matching: number;
+            /** Format: int64 */
+            eligible: number;
+            /** Format: int64 */
+            optedOut: number;
+            /** Format: int64 */
+            noConsent: number;
         };
         PlaceCallRequest: {
             /**
@@ -4424,12 +4438,6 @@ export interface components {
             name?: string | null;
             description?: string | null;
         };
-        FlowUpdateRequest: {
-            name?: string | null;
-            description?: string | null;
-            /** @description the new draft; saved even when invalid (the answer lists its errors) */
-            draft?: components["schemas"]["JsonNode"];
-        };
         ConversationUpdate: {
             status?: string | null;
             /** Format: date-time */
@@ -4531,6 +4539,17 @@ export interface components {
             preChatFields: string[];
             /** @description true when the site must pass userId and userHash to identify its users */
             identityVerification: boolean;
+        };
+        PageResponseTemplateView: {
+            items: components["schemas"]["TemplateView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         SystemStatus: {
             version: string;
@@ -4871,87 +4890,6 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        FlowSummary: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            /**
-             * @description draft (never published) or published
-             * @enum {string}
-             */
-            status: "draft" | "published";
-            /** Format: int32 */
-            publishedVersion?: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: int64 */
-            entries: number;
-            /** Format: int64 */
-            completions: number;
-        };
-        PageResponseFlowSummary: {
-            items: components["schemas"]["FlowSummary"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
-        };
-        FlowVersionSummary: {
-            /** Format: int32 */
-            version: number;
-            /** Format: date-time */
-            publishedAt: string;
-            /** Format: uuid */
-            publishedBy?: string | null;
-            active: boolean;
-        };
-        FlowVersion: {
-            /** Format: int32 */
-            version: number;
-            document: components["schemas"]["JsonNode"];
-            /** Format: date-time */
-            publishedAt: string;
-        };
-        FlowExport: {
-            name: string;
-            description?: string | null;
-            document: components["schemas"]["JsonNode"];
-            /** Format: int32 */
-            schemaVersion: number;
-        };
-        FlowAnalytics: {
-            /** Format: int64 */
-            entries: number;
-            /** Format: int64 */
-            completions: number;
-            /** Format: int64 */
-            handoffs: number;
-            nodes: components["schemas"]["FlowNodeAnalytics"][];
-        };
-        FlowNodeAnalytics: {
-            nodeId: string;
-            /**
-             * Format: int64
-             * @description sessions that reached the node
-             */
-            entered: number;
-            /**
-             * Format: int64
-             * @description sessions whose last step was this node and that never completed
-             */
-            dropOff: number;
-        };
-        FlowTemplate: {
-            key: string;
-            name: string;
-            description: string;
-            document: components["schemas"]["JsonNode"];
-        };
         DevMail: {
             /** Format: uuid */
             id: string;
@@ -5032,22 +4970,6 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
-        };
-        FlowStepEntry: {
-            /** Format: uuid */
-            flowId: string;
-            flowName: string;
-            /** Format: int32 */
-            flowVersion: number;
-            nodeId: string;
-            type: string;
-            input?: string | null;
-            output?: string | null;
-            variablesChanged?: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            at: string;
         };
         AgentRun: {
             /** Format: uuid */
@@ -5179,6 +5101,17 @@ export interface components {
             behind: boolean;
             /** @description enabled channels whose provider keeps failing: sending to them is paused for a cooldown (circuit open, as seen by this server) and their replies wait in the queue */
             pausedChannels: string[];
+        };
+        PageResponseCampaignView: {
+            items: components["schemas"]["CampaignView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         PageResponseCallView: {
             items: components["schemas"]["CallView"][];
@@ -6746,6 +6679,171 @@ export interface operations {
                 page?: number | null;
                 /** @description items per page, 1..100 */
                 size?: number | null;
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseTemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
                 contactId?: string;
             };
             header?: never;
@@ -6807,7 +6905,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -6843,7 +6941,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7196,7 +7294,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7225,7 +7323,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7289,7 +7387,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -7323,7 +7421,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7617,307 +7715,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_4: {
-        parameters: {
-            query?: {
-                /** @description 0-based page number */
-                page?: number | null;
-                /** @description items per page, 1..100 */
-                size?: number | null;
-                /** @description filter by name */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseFlowSummary"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rollback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowPublished"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowStartRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowStarted"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    simulate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowSimulateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowSimulation"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowPublished"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    validate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowValidateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowValidation"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    importFlow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowImportRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    generate_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowGenerateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowGenerated"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -8581,6 +8378,272 @@ export interface operations {
                 page?: number | null;
                 /** @description items per page, 1..100 */
                 size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseCampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CampaignSchedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCsvReport"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudiencePreviewInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCounts"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_9: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
                 /** @description queued, ringing, in-progress, completed, failed, no-answer, busy, cancelled */
                 status?: string;
                 contactId?: string;
@@ -8714,7 +8777,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -9295,7 +9358,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9329,7 +9392,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -9397,7 +9460,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -9426,7 +9489,7 @@ export interface operations {
             };
         };
     };
-    create_8: {
+    create_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -9982,101 +10045,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_6: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_7: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
@@ -10091,7 +10059,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -10126,7 +10094,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -10157,7 +10125,7 @@ export interface operations {
             };
         };
     };
-    delete_6: {
+    delete_5: {
         parameters: {
             query?: {
                 /** @description true erases personal data everywhere (GDPR right to erasure) */
@@ -10198,7 +10166,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -10233,7 +10201,7 @@ export interface operations {
             };
         };
     };
-    get_9: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -10293,7 +10261,7 @@ export interface operations {
             };
         };
     };
-    update_9: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -10328,7 +10296,7 @@ export interface operations {
             };
         };
     };
-    update_10: {
+    update_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10483,6 +10451,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WidgetConfig"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_9: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -11056,193 +11084,6 @@ export interface operations {
             };
         };
     };
-    versions_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowVersionSummary"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    version: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowVersion"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowExport"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    analytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowAnalytics"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    templates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowTemplate"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    schema: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/schema+json": components["schemas"]["JsonNode"];
-                    "application/json": components["schemas"]["JsonNode"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     download: {
         parameters: {
             query: {
@@ -11379,7 +11220,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_13: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -11409,37 +11250,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    conversationSteps: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowStepEntry"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -11610,6 +11420,97 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCounts"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["CallView"];
                 };
             };
@@ -11718,7 +11619,7 @@ export interface operations {
             };
         };
     };
-    export_2: {
+    export_1: {
         parameters: {
             query?: {
                 from?: string;

@@ -31,6 +31,8 @@ const AiProviders = lazy(() => import('./routes/app/ai-providers'))
 const Moderation = lazy(() => import('./routes/app/moderation'))
 const Privacy = lazy(() => import('./routes/app/privacy'))
 const QuickReplies = lazy(() => import('./routes/app/quick-replies'))
+const Campaigns = lazy(() => import('./routes/app/campaigns'))
+const Templates = lazy(() => import('./routes/app/templates'))
 const Billing = lazy(() => import('./routes/app/billing'))
 const ContactPlans = lazy(() => import('./routes/app/contact-plans'))
 const ContactPortal = lazy(() => import('./routes/portal'))
@@ -69,6 +71,8 @@ export const routes: RouteObject[] = [
           { path: '/contacts', element: <Contacts /> },
           { path: '/agents/:agentId?', element: <Agents /> },
           { path: '/quick-replies', element: <QuickReplies /> },
+          { path: '/campaigns', element: <Campaigns /> },
+          { path: '/templates', element: <Templates /> },
           { path: '/billing', element: <Billing /> },
           { path: '/contact-plans', element: <ContactPlans /> },
           { path: '/calls/:callId?', element: <Calls /> },

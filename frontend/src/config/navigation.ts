@@ -7,6 +7,7 @@ import {
   CableIcon,
   ContactRoundIcon,
   CreditCardIcon,
+  FileTextIcon,
   InboxIcon,
   KeyRoundIcon,
   MailIcon,
@@ -58,12 +59,8 @@ export const workspaceNav: readonly NavItem[] = [
   },
   { to: '/sales', label: 'Sales calls', icon: PhoneCallIcon },
   { to: '/calls', label: 'Calls', icon: PhoneIcon },
-  {
-    to: '/campaigns',
-    label: 'Campaigns',
-    icon: MegaphoneIcon,
-    comingSoon: 'Outbound messages and calls to lists of contacts, with their results.',
-  },
+  { to: '/campaigns', label: 'Campaigns', icon: MegaphoneIcon },
+  { to: '/templates', label: 'Templates', icon: FileTextIcon },
   { to: '/billing', label: 'Billing', icon: CreditCardIcon },
   { to: '/contact-plans', label: 'Contact plans', icon: BadgeDollarSignIcon },
   {

@@ -151,7 +151,38 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("id")
                 .asString();
 
+        String templateId = api.post(
+                        "/api/v1/templates",
+                        Map.of(
+                                "channelId", channelId,
+                                "name", "a_template",
+                                "language", "en",
+                                "category", "marketing",
+                                "body", "A's template words"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
+        String campaignId = api.post(
+                        "/api/v1/campaigns",
+                        Map.of("name", "A's campaign", "templateId", templateId, "audienceType", "csv"),
+                        tokenA)
+                .json()
+                .get("id")
+                .asString();
+
         Map<String, String> objectOfA = Map.ofEntries(
+                Map.entry("/api/v1/templates/{id}", templateId),
+                Map.entry("/api/v1/templates/{id}/submit", templateId),
+                Map.entry("/api/v1/templates/{id}/sync", templateId),
+                Map.entry("/api/v1/templates/{id}/preview", templateId),
+                Map.entry("/api/v1/campaigns/{id}", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/audience", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/audience-csv", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/schedule", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/pause", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/resume", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/cancel", campaignId),
                 Map.entry("/api/v1/contact-plans/{id}", contactPlanId),
                 Map.entry("/api/v1/contact-plans/contacts/{contactId}", contactId),
                 Map.entry("/api/v1/calls/{id}", callId),
@@ -259,8 +290,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                     case "PATCH" -> api.patch(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     case "PUT" -> api.put(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     case "POST" ->
-                        template.endsWith("/attachments")
-                                ? api.upload(concrete, "file", "forged.txt", "text/plain", new byte[] {1}, tokenB)
+                        template.endsWith("/attachments") || template.endsWith("/audience-csv")
+                                ? api.upload(concrete, "file", "forged.csv", "text/plain", new byte[] {1}, tokenB)
                                 : api.post(concrete, bodies.getOrDefault(template, Map.of()), tokenB);
                     default -> throw new AssertionError("unexpected method " + method + " on " + template);
                 };
@@ -321,7 +352,11 @@ class TenantIsolationWebTests extends IntegrationTest {
                 salesScriptId,
                 "A's product",
                 webhookId,
-                "a-hook");
+                "a-hook",
+                templateId,
+                "A's template words",
+                campaignId,
+                "A's campaign");
         for (var entry : paths.properties()) {
             String template = entry.getKey();
             if (template.contains("{")

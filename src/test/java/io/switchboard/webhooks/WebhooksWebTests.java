@@ -260,7 +260,7 @@ class WebhooksWebTests extends IntegrationTest {
                 .containsEntry("credits.low", true)
                 .containsEntry("contact.updated", true)
                 .containsEntry("call.completed", false)
-                .containsEntry("campaign.completed", false)
+                .containsEntry("campaign.completed", true)
                 .containsEntry("flow.completed", false);
         var refused = api.post(
                 "/api/v1/webhooks",

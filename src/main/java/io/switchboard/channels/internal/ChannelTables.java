@@ -81,6 +81,8 @@ final class ChannelTables {
         static final Field<UUID> CLAIM_ID = field(name("outbound_messages", "claim_id"), SQLDataType.UUID);
         static final Field<Instant> CREATED_AT = field(name("outbound_messages", "created_at"), SQLDataType.INSTANT);
         static final Field<Instant> SENT_AT = field(name("outbound_messages", "sent_at"), SQLDataType.INSTANT);
+        static final Field<String> PACE_KEY = field(name("outbound_messages", "pace_key"), SQLDataType.CLOB);
+        static final Field<Double> PACE_RATE = field(name("outbound_messages", "pace_rate"), SQLDataType.DOUBLE);
     }
 
     /** V11__files_and_media.sql: media still to fetch from a provider. */

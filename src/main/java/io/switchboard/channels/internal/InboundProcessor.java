@@ -42,13 +42,15 @@ class InboundProcessor extends QueueWorker {
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final ScopedTransactions tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InboundProcessor(
             DSLContext db,
             ChannelService channels,
             ContactDirectory contacts,
             Conversations conversations,
-            ScopedTransactions tx) {
+            ScopedTransactions tx,
+            org.springframework.context.ApplicationEventPublisher events) {
         // Several loops, each working a claimed batch in one transaction with the senders locked in
         // one global order; one event per transaction when a batch fails as a whole (ADR 0005).
         super("inbound-processor", 4);
@@ -57,6 +59,7 @@ class InboundProcessor extends QueueWorker {
         this.contacts = contacts;
         this.conversations = conversations;
         this.tx = tx;
+        this.events = events;
     }
 
     /** One claimed event: the lease is taken, the work is not done yet. */
@@ -146,6 +149,7 @@ class InboundProcessor extends QueueWorker {
         return switch (item) {
             case InboundItem.Message message -> "from:" + message.externalId();
             case InboundItem.StatusUpdate update -> "status:" + update.providerMessageId();
+            case InboundItem.TemplateStatus template -> "template:" + template.providerTemplateId();
         };
     }
 
@@ -253,6 +257,16 @@ class InboundProcessor extends QueueWorker {
                                 + update.providerMessageId());
                     }
                 }
+                // the owner of templates (campaigns) applies it in this transaction
+                case InboundItem.TemplateStatus template ->
+                    events.publishEvent(new io.switchboard.channels.TemplateStatusReported(
+                            orgId,
+                            channelId,
+                            template.providerTemplateId(),
+                            template.name(),
+                            template.language(),
+                            template.status(),
+                            template.reason()));
             }
         }
     }

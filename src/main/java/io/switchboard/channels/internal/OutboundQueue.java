@@ -60,11 +60,14 @@ class OutboundQueue {
                 .or(() -> contacts.find(request.orgId(), request.contactId()).map(c -> c.phone()))
                 .orElseThrow(() -> ApiProblem.conflict(
                         "no-address", "The contact has no address on this channel (no phone number or identity)"));
+        var pace = io.switchboard.channels.OutboundPace.current();
         db.insertInto(Outbound.T)
                 .set(Outbound.ORG_ID, request.orgId())
                 .set(Outbound.CHANNEL_ID, request.channelId())
                 .set(Outbound.MESSAGE_ID, request.messageId())
                 .set(Outbound.RECIPIENT, recipient)
+                .set(Outbound.PACE_KEY, pace.map(p -> p.key()).orElse(null))
+                .set(Outbound.PACE_RATE, pace.map(p -> p.ratePerSecond()).orElse(null))
                 .execute();
     }
 }

@@ -69,7 +69,16 @@ class OutboundSender extends QueueWorker {
         this.circuits = circuits;
     }
 
-    record Claimed(long id, UUID orgId, UUID channelId, UUID messageId, String recipient, int attempts, UUID claimId) {}
+    record Claimed(
+            long id,
+            UUID orgId,
+            UUID channelId,
+            UUID messageId,
+            String recipient,
+            int attempts,
+            UUID claimId,
+            @org.jspecify.annotations.Nullable String paceKey,
+            @org.jspecify.annotations.Nullable Double paceRate) {}
 
     @Override
     int workOnce() {
@@ -103,7 +112,7 @@ class OutboundSender extends QueueWorker {
                                        where status = 'queued' and next_attempt_at <= now()
                                        order by next_attempt_at, id
                                        limit ? for update skip locked)
-                        returning id, org_id, channel_id, message_id, recipient, attempts
+                        returning id, org_id, channel_id, message_id, recipient, attempts, pace_key, pace_rate
                         """, claimId, BATCH)
                         .fetch(r -> new Claimed(
                                 r.get(0, Long.class),
@@ -112,7 +121,9 @@ class OutboundSender extends QueueWorker {
                                 r.get(3, UUID.class),
                                 r.get(4, String.class),
                                 r.get(5, Integer.class),
-                                claimId)));
+                                claimId,
+                                r.get(6, String.class),
+                                r.get(7, Double.class))));
     }
 
     /**
@@ -134,6 +145,10 @@ class OutboundSender extends QueueWorker {
                     Future<?> previous = lastSendTo.get(row.recipient());
                     if (previous != null) {
                         previous.get();
+                    }
+                    if (row.paceKey() != null && row.paceRate() != null) {
+                        // the sender's own pace (a campaign's rate), never above it in any second
+                        rateLimiter.awaitPermit(row.paceKey(), row.paceRate());
                     }
                     rateLimiter.awaitPermit("send:" + channelId, channel.ratePerSecond());
                     lastSendTo.put(row.recipient(), inFlight.submit(() -> sendOne(channel, row)));

@@ -28,4 +28,21 @@ public interface ChannelAdapter {
     default MediaFetch fetchMedia(MessageContent.Media media) {
         return new MediaFetch.Failed("this channel keeps no media to fetch", false);
     }
+
+    /** Whether the provider reviews message templates (WhatsApp); others keep templates locally. */
+    default boolean reviewsTemplates() {
+        return false;
+    }
+
+    /** Submits a template for the provider's review; throws an ApiProblem naming what the provider refused. */
+    default io.switchboard.channels.ChannelTemplates.Review submitTemplate(
+            io.switchboard.channels.ChannelTemplates.TemplateDraft draft) {
+        throw io.switchboard.shared.ApiProblem.conflict(
+                "templates-not-reviewed", "This channel keeps templates locally; nothing to submit");
+    }
+
+    /** The provider's verdict on a submitted template; empty when it cannot be asked now. */
+    default Optional<io.switchboard.channels.ChannelTemplates.Review> templateStatus(String providerTemplateId) {
+        return Optional.empty();
+    }
 }

@@ -24,4 +24,13 @@ public sealed interface InboundItem {
             DeliveryState state,
             Instant at,
             @Nullable String error) implements InboundItem {}
+
+    /** The provider reviewed a message template (approved, rejected, paused, disabled). */
+    record TemplateStatus(
+            String providerTemplateId,
+            @Nullable String name,
+            @Nullable String language,
+            String status,
+            @Nullable String reason)
+            implements InboundItem {}
 }

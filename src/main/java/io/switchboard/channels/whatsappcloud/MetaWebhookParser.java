@@ -42,6 +42,10 @@ final class MetaWebhookParser {
         List<InboundItem> items = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
+                if ("message_template_status_update".equals(text(change, "field"))) {
+                    templateStatus(change.path("value")).ifPresent(items::add);
+                    continue;
+                }
                 if (!"messages".equals(text(change, "field"))) {
                     continue;
                 }
@@ -55,6 +59,21 @@ final class MetaWebhookParser {
             }
         }
         return items;
+    }
+
+    /** {@code {event: APPROVED|REJECTED|PAUSED|DISABLED|..., message_template_id, ..., reason}}. */
+    private Optional<InboundItem> templateStatus(JsonNode value) {
+        String id = value.path("message_template_id").asString("");
+        String event = text(value, "event");
+        if (id.isEmpty() || event == null) return Optional.empty();
+        String reason = text(value, "reason");
+        if (reason == null) reason = text(value.path("other_info"), "description");
+        return Optional.of(new InboundItem.TemplateStatus(
+                id,
+                text(value, "message_template_name"),
+                text(value, "message_template_language"),
+                GraphTemplates.status(event),
+                reason == null || reason.equals("NONE") ? null : reason));
     }
 
     private InboundItem.Message message(JsonNode message, JsonNode contacts) {

@@ -20,13 +20,16 @@ final class WhatsAppCloudAdapter implements ChannelAdapter {
     private final MetaWebhookParser parser;
     private final GraphMessages messages;
     private final BlobStore blobs;
+    private final GraphTemplates templates;
 
     WhatsAppCloudAdapter(
             ChannelConnection connection,
             GraphApi graph,
             MetaWebhookParser parser,
             GraphMessages messages,
-            BlobStore blobs) {
+            BlobStore blobs,
+            GraphTemplates templates) {
+        this.templates = templates;
         this.connection = connection;
         this.graph = graph;
         this.parser = parser;
@@ -51,6 +54,28 @@ final class WhatsAppCloudAdapter implements ChannelAdapter {
             return Optional.empty();
         }
         return Optional.of(challenge);
+    }
+
+    @Override
+    public boolean reviewsTemplates() {
+        return true;
+    }
+
+    @Override
+    public io.switchboard.channels.ChannelTemplates.Review submitTemplate(
+            io.switchboard.channels.ChannelTemplates.TemplateDraft draft) {
+        String wabaId = connection.config().get("wabaId");
+        if (wabaId == null || wabaId.isBlank()) {
+            throw io.switchboard.shared.ApiProblem.conflict(
+                    "channel-missing-waba-id",
+                    "Set the channel's wabaId (WhatsApp Business Account ID) to submit templates to Meta");
+        }
+        return templates.submit(wabaId, connection.require("accessToken"), draft);
+    }
+
+    @Override
+    public Optional<io.switchboard.channels.ChannelTemplates.Review> templateStatus(String providerTemplateId) {
+        return templates.status(connection.require("accessToken"), providerTemplateId);
     }
 
     @Override

@@ -23,6 +23,7 @@ class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
     private final MetaWebhookParser parser;
     private final GraphMessages messages;
     private final BlobStore blobs;
+    private final GraphTemplates templates;
 
     WhatsAppCloudChannelFactory(
             JsonMapper json,
@@ -32,6 +33,7 @@ class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
         this.graph = new GraphApi(graphBaseUrl, json);
         this.parser = new MetaWebhookParser(json);
         this.messages = new GraphMessages(json);
+        this.templates = new GraphTemplates(graphBaseUrl, json);
     }
 
     @Override
@@ -66,7 +68,7 @@ class WhatsAppCloudChannelFactory implements ChannelAdapterFactory {
 
     @Override
     public ChannelAdapter create(ChannelConnection connection) {
-        return new WhatsAppCloudAdapter(connection, graph, parser, messages, blobs);
+        return new WhatsAppCloudAdapter(connection, graph, parser, messages, blobs, templates);
     }
 
     @Override

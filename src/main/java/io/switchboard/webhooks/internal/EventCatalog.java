@@ -122,7 +122,22 @@ class EventCatalog {
                                 "currency",
                                 e.currency()))),
                 planned("call.completed", "A voice call ended (calls module, not built yet)"),
-                planned("campaign.completed", "A campaign finished sending (campaigns module, not built yet)"),
+                entry(
+                        "campaign.completed",
+                        "A campaign handed its last message to the channel, or was cancelled",
+                        io.switchboard.campaigns.CampaignCompleted.class,
+                        e -> Optional.of(out(
+                                e.orgId(),
+                                "campaignId",
+                                e.campaignId(),
+                                "status",
+                                e.status(),
+                                "queued",
+                                e.queued(),
+                                "failed",
+                                e.failed(),
+                                "skipped",
+                                e.skipped()))),
                 planned("flow.completed", "A flow session reached its end (flows module, not built yet)"));
         bySource = entries.stream()
                 .filter(Entry::available)

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.campaigns.internal;
+
+import org.jspecify.annotations.NullMarked;
