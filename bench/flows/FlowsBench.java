@@ -62,8 +62,8 @@ public class FlowsBench {
         dataDir = out.resolve("flows-run-" + stamp);
         Files.createDirectories(dataDir);
         appPort = freePort();
-        startApp();
         try {
+            startApp();
             token = login();
             String orgId = get("/api/v1/me").replaceAll("(?s).*\"organization\"\\s*:\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
             HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/admin/organizations/" + orgId + "/plan"))
@@ -127,8 +127,10 @@ public class FlowsBench {
             System.out.print(table);
             Files.writeString(out.resolve("flows-results-" + stamp + ".txt"), table.toString());
         } finally {
-            app.destroy();
-            app.waitFor();
+            if (app != null) {
+                app.destroy();
+                app.waitFor();
+            }
         }
     }
 
@@ -147,13 +149,25 @@ public class FlowsBench {
 
     static String plainToken;
 
+    /** Offers both paths at RATE/s each; requests go out concurrently (virtual threads) so a slow answer never lowers the offered load. */
     static void send(String flowChannel, String plainChannel, String tag, int count) throws Exception {
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            String phone = String.format("%04d", i);
-            inbound(flowChannel, token, tag + "-f-" + i, (tag.equals("warm") ? "+1415600" : "+1415700") + phone, "order " + i);
-            inbound(plainChannel, plainToken, tag + "-p-" + i, (tag.equals("warm") ? "+1415601" : "+1415800") + phone, "order " + i);
-            pace(start, i + 1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < count; i++) {
+                String phone = String.format("%04d", i);
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    inbound(flowChannel, token, tag + "-f-" + n, (tag.equals("warm") ? "+1415600" : "+1415700") + phone, "order " + n);
+                    return null;
+                }));
+                futures.add(pool.submit(() -> {
+                    inbound(plainChannel, plainToken, tag + "-p-" + n, (tag.equals("warm") ? "+1415601" : "+1415800") + phone, "order " + n);
+                    return null;
+                }));
+                pace(start, i + 1);
+            }
+            for (var f : futures) f.get();
         }
     }
 
@@ -206,7 +220,7 @@ public class FlowsBench {
                 "--switchboard.bootstrap.admin-email=bench@bench.test", "--switchboard.bootstrap.admin-password=bench-password-1"));
         app = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;

@@ -49,6 +49,7 @@ class FlowRuntime implements InboundHandler {
     private final ContactDirectory contacts;
     private final FlowCatalog catalog;
     private final FlowWorld world;
+    private final java.util.concurrent.Semaphore runs;
 
     FlowRuntime(
             DSLContext db,
@@ -58,7 +59,10 @@ class FlowRuntime implements InboundHandler {
             ChannelDirectory channels,
             ContactDirectory contacts,
             FlowCatalog catalog,
-            FlowWorld world) {
+            FlowWorld world,
+            @org.springframework.beans.factory.annotation.Value("${switchboard.flows.max-concurrent-runs:6}")
+                    int maxConcurrentRuns) {
+        this.runs = new java.util.concurrent.Semaphore(Math.max(1, maxConcurrentRuns), true);
         this.db = db;
         this.json = json;
         this.tx = tx;
@@ -73,11 +77,29 @@ class FlowRuntime implements InboundHandler {
 
     @Override
     public Handled handle(MessageReceived event) {
+        // a burst of inbound messages must not take every pooled connection (ingest and senders need
+        // theirs): flow runs queue here, without a timeout, instead of failing in the pool after 30 s
         try {
-            return tx.inOrg(event.orgId(), () -> inbound(event));
+            runs.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Handled.PASSED;
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return tx.inOrg(event.orgId(), () -> inbound(event));
+                } catch (org.springframework.dao.TransientDataAccessException
+                        | org.springframework.transaction.CannotCreateTransactionException e) {
+                    if (attempt >= 3) throw e;
+                    log.warn("Flow run of message {} retried after: {}", event.messageId(), e.getMessage());
+                }
+            }
         } catch (RuntimeException e) {
             log.error("Flow runtime failed on message {}", event.messageId(), e);
             return Handled.PASSED;
+        } finally {
+            runs.release();
         }
     }
 
