@@ -152,6 +152,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google Sheets call log: mode (off, disabled, configured, error), sheet, service-account e-mail, rows waiting, last export and last error. The key is never returned. */
+        get: operations["get_2"];
+        /** Configure the Google Sheets call log (admins); finished calls are then appended in batches */
+        put: operations["put"];
+        post?: never;
+        /** Turn the call log off: deletes the settings, the key and rows still waiting (admins) */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/settings": {
         parameters: {
             query?: never;
@@ -196,12 +215,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
         put: operations["update_1"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         patch?: never;
@@ -293,6 +312,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token endpoint: authorization_code (with code_verifier) or refresh_token (rotating); access tokens live 1 hour and only work at /mcp */
+        post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token revocation (RFC 7009): ends the whole connection the token belongs to */
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dynamic client registration (RFC 7591): open, as MCP clients expect */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mcp": {
         parameters: {
             query?: never;
@@ -304,7 +374,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
-         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <OAuth access token, API key or dashboard access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
          */
         post: operations["post"];
         delete?: never;
@@ -624,6 +694,23 @@ export interface paths {
         put?: never;
         /** Cancel the signed-in contact's plan (contact token): Stripe plans end with the paid period */
         post: operations["cancel_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/requests/{handle}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an authorization request; the answer is the client's redirect URI with a one-time code (or error=access_denied) for the browser to follow */
+        post: operations["decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1419,6 +1506,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append one marked test row now to check the key, the sharing and the sheet name (admins) */
+        post: operations["test_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/phone-numbers": {
         parameters: {
             query?: never;
@@ -1776,11 +1880,11 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
@@ -1831,11 +1935,11 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
@@ -1850,11 +1954,11 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_4"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
@@ -1869,11 +1973,11 @@ export interface paths {
             cookie?: never;
         };
         /** One flow with its draft and the draft's validation errors */
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         /** Delete a flow with its versions and sessions (admins) */
-        delete: operations["delete_5"];
+        delete: operations["delete_6"];
         options?: never;
         head?: never;
         /** Autosave: change name, description or draft (admins); invalid drafts are saved, errors answered */
@@ -1888,7 +1992,7 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_7"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1906,14 +2010,14 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_8"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
         /**
          * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
          * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
          */
-        delete: operations["delete_6"];
+        delete: operations["delete_7"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
@@ -1928,7 +2032,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_9"];
+        get: operations["get_10"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1954,6 +2058,23 @@ export interface paths {
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
         patch: operations["update_10"];
+        trace?: never;
+    };
+    "/oauth2/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization endpoint: validates the request (PKCE S256 required, resource = the MCP endpoint) and sends the browser to the dashboard's consent page /oauth/consent, which sends it back to the client's redirect URI with a code */
+        get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/webhooks/{id}/deliveries": {
@@ -2032,11 +2153,11 @@ export interface paths {
             cookie?: never;
         };
         /** One template with its review status */
-        get: operations["get_10"];
+        get: operations["get_11"];
         put?: never;
         post?: never;
         /** Delete a template no campaign uses (admins) */
-        delete: operations["delete_7"];
+        delete: operations["delete_8"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2170,6 +2291,40 @@ export interface paths {
         };
         /** The signed-in contact's messages on every channel, newest first (contact token) */
         get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/requests/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An MCP client's pending authorization request (from /oauth2/authorize), for the consent page: the client, what it asks for and the organisations you may grant it */
+        get: operations["request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MCP clients connected with OAuth in this organisation (admins see everyone's) */
+        get: operations["connections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2618,11 +2773,11 @@ export interface paths {
             cookie?: never;
         };
         /** One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA */
-        get: operations["get_11"];
+        get: operations["get_12"];
         put?: never;
         post?: never;
         /** Delete a draft, completed or cancelled campaign (admins) */
-        delete: operations["delete_8"];
+        delete: operations["delete_9"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2653,7 +2808,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_12"];
+        get: operations["get_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2873,7 +3028,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource"];
         put?: never;
         post?: never;
@@ -2890,11 +3045,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource_1"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a client: its access and refresh tokens stop working at once */
+        delete: operations["disconnect"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3242,6 +3448,31 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SheetsLogRequest: {
+            /** @description the id in the sheet's URL: docs.google.com/spreadsheets/d/{spreadsheetId}/edit */
+            spreadsheetId: string;
+            /** @description the tab rows are appended to, default Calls */
+            sheetName?: string | null;
+            /** @description default true */
+            enabled?: boolean | null;
+            /** @description the service account's JSON key file; write-only, required the first time, omit to keep the stored one. Share the sheet with its client_email as editor. */
+            serviceAccountKey?: string | null;
+        };
+        SheetsLogStatus: {
+            mode: string;
+            spreadsheetId?: string | null;
+            sheetName?: string | null;
+            enabled: boolean;
+            credentialsSet: boolean;
+            serviceAccountEmail?: string | null;
+            /** Format: int64 */
+            pendingRows: number;
+            /** Format: date-time */
+            lastExportAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            lastError?: string | null;
+        };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {
                 [key: string]: number;
@@ -3415,6 +3646,46 @@ export interface components {
             graceUntil?: string | null;
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
+        };
+        MultiValueMapStringString: {
+            all: {
+                [key: string]: string;
+            };
+            empty: boolean;
+        } & {
+            [key: string]: string[];
+        };
+        OAuthTokenResponse: {
+            access_token: string;
+            token_type: string;
+            /** Format: int64 */
+            expires_in: number;
+            refresh_token: string;
+            scope: string;
+        };
+        /** @description RFC 7591 client metadata (the fields we use) */
+        OAuthClientRegistrationRequest: {
+            redirect_uris?: string[] | null;
+            client_name?: string | null;
+            /** @enum {string|null} */
+            token_endpoint_auth_method?: "none" | "client_secret_post" | "client_secret_basic" | null;
+            grant_types?: string[] | null;
+            response_types?: string[] | null;
+            scope?: string | null;
+        };
+        /** @description RFC 7591 registration response */
+        OAuthClientRegistration: {
+            client_id: string;
+            client_secret?: string | null;
+            /** Format: int64 */
+            client_id_issued_at: number;
+            /** Format: int64 */
+            client_secret_expires_at?: number | null;
+            client_name: string;
+            redirect_uris: string[];
+            token_endpoint_auth_method: string;
+            grant_types: string[];
+            response_types: string[];
         };
         WebhookEndpointInput: {
             /** @description https URL that receives POSTs; checked against private and loopback ranges */
@@ -3680,6 +3951,21 @@ export interface components {
             /** @description send the browser here (Stripe Checkout) */
             url: string;
         };
+        OAuthDecision: {
+            /** @description true to allow, false to decline */
+            approve: boolean;
+            /**
+             * Format: uuid
+             * @description the organisation the client may act in (required to approve)
+             */
+            organizationId?: string | null;
+            /** @description limit the client to these MCP tools; omit for all the scope allows */
+            tools?: string[] | null;
+        };
+        OAuthDecisionResult: {
+            /** @description where to send the browser: the client's redirect URI */
+            redirectUrl: string;
+        };
         ModerationCheckRequest: {
             text: string;
             /** @description inbound (default), reply or call_prompt */
@@ -3878,6 +4164,8 @@ export interface components {
             object: boolean;
             float: boolean;
             container: boolean;
+            /** @enum {string} */
+            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string: boolean;
             integralNumber: boolean;
             missingNode: boolean;
@@ -3895,8 +4183,6 @@ export interface components {
             textual: boolean;
             boolean: boolean;
             binary: boolean;
-            /** @enum {string} */
-            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             embeddedValue: boolean;
         };
         Flow: {
@@ -4494,6 +4780,11 @@ export interface components {
             answers: string[];
             source: string;
         };
+        TestRowResult: {
+            ok: boolean;
+            error?: string | null;
+            status: components["schemas"]["SheetsLogStatus"];
+        };
         BuyRequest: {
             phoneNumber: string;
             /** Format: uuid */
@@ -5090,6 +5381,52 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "agent" | "viewer";
+        };
+        OAuthPendingRequest: {
+            clientId: string;
+            clientName: string;
+            redirectUri: string;
+            scope: string;
+            /** @enum {string} */
+            scopeRole: "owner" | "admin" | "agent" | "viewer";
+            resource: string;
+            /** Format: date-time */
+            expiresAt: string;
+            organizations: components["schemas"]["MembershipView"][];
+        };
+        /** @description an MCP client connected with OAuth */
+        OAuthConnection: {
+            /** Format: uuid */
+            id: string;
+            clientId: string;
+            clientName: string;
+            /** Format: uuid */
+            userId: string;
+            userEmail?: string | null;
+            scope: string;
+            tools?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+        };
+        PageResponseOAuthConnection: {
+            items: components["schemas"]["OAuthConnection"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         ModerationDecision: {
             /** Format: int64 */
             id: number;
@@ -5133,14 +5470,7 @@ export interface components {
             role: "owner" | "admin" | "agent" | "viewer";
             organizations: components["schemas"]["MembershipView"][];
             /** @enum {string} */
-            authentication: "jwt" | "api_key";
-        };
-        MembershipView: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            role: "owner" | "admin" | "agent" | "viewer";
+            authentication: "jwt" | "api_key" | "oauth";
         };
         McpServerInfo: {
             /** @description the Streamable HTTP endpoint clients connect to */
@@ -5862,10 +6192,27 @@ export interface components {
         /** @description RFC 9728 OAuth 2.0 protected resource metadata */
         ProtectedResourceMetadata: {
             resource: string;
+            authorization_servers: string[];
             bearer_methods_supported: string[];
             scopes_supported: string[];
             resource_name: string;
             resource_documentation: string;
+        };
+        /** @description RFC 8414 authorization server metadata */
+        OAuthServerMetadata: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            registration_endpoint: string;
+            revocation_endpoint: string;
+            response_types_supported: string[];
+            grant_types_supported: string[];
+            code_challenge_methods_supported: string[];
+            token_endpoint_auth_methods_supported: string[];
+            revocation_endpoint_auth_methods_supported: string[];
+            scopes_supported: string[];
+            authorization_response_iss_parameter_supported: boolean;
+            service_documentation: string;
         };
         ErasureReport: {
             /** Format: uuid */
@@ -6441,6 +6788,95 @@ export interface operations {
             };
         };
     };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetsLogRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     settings_3: {
         parameters: {
             query?: never;
@@ -6567,7 +7003,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6633,7 +7069,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6849,6 +7285,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    token: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponse"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthClientRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientRegistration"];
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -7677,6 +8218,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPlanStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDecisionResult"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -9598,6 +10174,35 @@ export interface operations {
             };
         };
     };
+    test_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRowResult"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_11: {
         parameters: {
             query?: never;
@@ -10438,7 +11043,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10469,7 +11074,7 @@ export interface operations {
             };
         };
     };
-    delete_2: {
+    delete_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -10659,7 +11264,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10690,7 +11295,7 @@ export interface operations {
             };
         };
     };
-    delete_3: {
+    delete_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10754,7 +11359,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -10785,7 +11390,7 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10849,7 +11454,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -10880,7 +11485,7 @@ export interface operations {
             };
         };
     };
-    delete_5: {
+    delete_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -10944,7 +11549,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -11010,7 +11615,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -11041,7 +11646,7 @@ export interface operations {
             };
         };
     };
-    delete_6: {
+    delete_7: {
         parameters: {
             query?: {
                 /** @description true erases personal data everywhere (GDPR right to erasure) */
@@ -11117,7 +11722,7 @@ export interface operations {
             };
         };
     };
-    get_9: {
+    get_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -11235,6 +11840,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Plan"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    authorize: {
+        parameters: {
+            query: {
+                params: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -11379,7 +12015,7 @@ export interface operations {
             };
         };
     };
-    get_10: {
+    get_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -11410,7 +12046,7 @@ export interface operations {
             };
         };
     };
-    delete_7: {
+    delete_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -11665,6 +12301,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponsePortalMessage"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthPendingRequest"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connections: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseOAuthConnection"];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -12537,7 +13238,7 @@ export interface operations {
             };
         };
     };
-    get_11: {
+    get_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -12568,7 +13269,7 @@ export interface operations {
             };
         };
     };
-    delete_8: {
+    delete_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -12628,7 +13329,7 @@ export interface operations {
             };
         };
     };
-    get_12: {
+    get_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -13091,6 +13792,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {

@@ -42,6 +42,7 @@ const Sales = lazy(() => import('./routes/app/sales'))
 const Flows = lazy(() => import('./routes/app/flows'))
 const FlowBuilder = lazy(() => import('./routes/app/flow-builder'))
 const NotFound = lazy(() => import('./routes/not-found'))
+const OAuthConsent = lazy(() => import('./routes/oauth-consent'))
 
 export const routes: RouteObject[] = [
   {
@@ -63,6 +64,8 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // an MCP client's authorization request: a bare card, not the dashboard shell
+      { element: <AuthLayout />, children: [{ path: '/oauth/consent', element: <OAuthConsent /> }] },
       {
         element: <AppShell banners={<CreditBanner />} />,
         children: [
