@@ -152,6 +152,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google Sheets call log: mode (off, disabled, configured, error), sheet, service-account e-mail, rows waiting, last export and last error. The key is never returned. */
+        get: operations["get_2"];
+        /** Configure the Google Sheets call log (admins); finished calls are then appended in batches */
+        put: operations["put"];
+        post?: never;
+        /** Turn the call log off: deletes the settings, the key and rows still waiting (admins) */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/settings": {
         parameters: {
             query?: never;
@@ -196,12 +215,12 @@ export interface paths {
             cookie?: never;
         };
         /** One agent (secret tool header values are never returned, only whether they are set) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         /** Replace an agent's name and settings (admins); a secret header sent without a value keeps it */
         put: operations["update_1"];
         post?: never;
         /** Delete an agent (admins); its channels stop answering automatically */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         patch?: never;
@@ -293,6 +312,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token endpoint: authorization_code (with code_verifier) or refresh_token (rotating); access tokens live 1 hour and only work at /mcp */
+        post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Token revocation (RFC 7009): ends the whole connection the token belongs to */
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dynamic client registration (RFC 7591): open, as MCP clients expect */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mcp": {
         parameters: {
             query?: never;
@@ -304,7 +374,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode
-         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
+         * @description One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...); requests are answered with a JSON-RPC response as `application/json`, notifications with 202. Authenticate with `Authorization: Bearer <OAuth access token, API key or dashboard access token>`; without it the answer is 401 with `WWW-Authenticate: Bearer resource_metadata=".../.well-known/oauth-protected-resource"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25. An API key with a tool list only sees and calls those tools. No sessions: any node answers any request; GET (server-sent stream) is not offered.
          */
         post: operations["post"];
         delete?: never;
@@ -630,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/requests/{handle}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an authorization request; the answer is the client's redirect URI with a one-time code (or error=access_denied) for the browser to follow */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/check": {
         parameters: {
             query?: never;
@@ -842,143 +929,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/flows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Flows of the organisation, last changed first, with entries and completions */
-        get: operations["list_5"];
-        put?: never;
-        /** Create a flow (admins); the document is saved as the draft even when invalid */
-        post: operations["create_4"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/versions/{version}/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Roll back (admins): that version's document becomes the draft and a new active version */
-        post: operations["rollback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** API trigger: start the flow's published version in a conversation now (agents or higher); a running session there is stopped. 409 when the flow is not published */
-        post: operations["start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Simulator: run the DRAFT in an ephemeral session with the same engine; nothing is sent to channels and contacts are not changed */
-        post: operations["simulate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish the draft as a new immutable version (admins); 422 with `errors` when invalid */
-        post: operations["publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/validate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check a document: schema and graph errors (one start, unreachable nodes, unconnected outputs, unknown targets, cycles without a wait or question, bad expressions), each with a JSON pointer */
-        post: operations["validate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import a flow document (admins); 422 Problem Details listing each error by JSON pointer */
-        post: operations["importFlow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/generate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Generate a flow from a description; offline from a numbered list of steps (mode rules). Nothing is saved: the document is shown for editing */
-        post: operations["generate_1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/credits/grants": {
         parameters: {
             query?: never;
@@ -1093,10 +1043,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_6"];
+        get: operations["list_5"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_5"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,10 +1115,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's contact plans in display order */
-        get: operations["list_7"];
+        get: operations["list_6"];
         put?: never;
         /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
-        post: operations["create_6"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1203,10 +1153,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_8"];
+        get: operations["list_7"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_7"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1255,10 +1205,10 @@ export interface paths {
             cookie?: never;
         };
         /** Campaigns, newest first, with live progress */
-        get: operations["list_9"];
+        get: operations["list_8"];
         put?: never;
         /** Create a draft campaign (admins): a template, an audience (filter or CSV) and where each variable comes from */
-        post: operations["create_8"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,7 +1325,7 @@ export interface paths {
             cookie?: never;
         };
         /** Calls, newest first, with filters */
-        get: operations["list_10"];
+        get: operations["list_9"];
         put?: never;
         /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
         post: operations["place"];
@@ -1419,6 +1369,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/sheets-log/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append one marked test row now to check the key, the sharing and the sheet name (admins) */
+        post: operations["test_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/phone-numbers": {
         parameters: {
             query?: never;
@@ -1427,7 +1394,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
-        get: operations["list_11"];
+        get: operations["list_10"];
         put?: never;
         /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
         post: operations["buy"];
@@ -1704,10 +1671,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_12"];
+        get: operations["list_11"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_9"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1739,10 +1706,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_13"];
+        get: operations["list_12"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_10"];
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1776,11 +1743,11 @@ export interface paths {
             cookie?: never;
         };
         /** One quick reply */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Delete a quick reply */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         /** Change a quick reply's shortcut, title or body */
@@ -1831,11 +1798,11 @@ export interface paths {
             cookie?: never;
         };
         /** One provider */
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         /** Remove a provider (admins); chains that name it skip it from then on */
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
         options?: never;
         head?: never;
         /** Change a provider (admins); send apiKey only to replace it */
@@ -1850,34 +1817,15 @@ export interface paths {
             cookie?: never;
         };
         /** One knowledge base, with document counts and the state of its last rebuild */
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         /** Delete a knowledge base with its documents, sources and index entries (admins) */
-        delete: operations["delete_4"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         /** Rename or describe a knowledge base; absent fields stay as they are (admins) */
         patch: operations["update_5"];
-        trace?: never;
-    };
-    "/api/v1/flows/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One flow with its draft and the draft's validation errors */
-        get: operations["get_6"];
-        put?: never;
-        post?: never;
-        /** Delete a flow with its versions and sessions (admins) */
-        delete: operations["delete_5"];
-        options?: never;
-        head?: never;
-        /** Autosave: change name, description or draft (admins); invalid drafts are saved, errors answered */
-        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/conversations/{id}": {
@@ -1895,7 +1843,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_7"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1917,7 +1865,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_8"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1936,7 +1884,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_9"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1953,7 +1901,24 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_10"];
+        patch: operations["update_9"];
+        trace?: never;
+    };
+    "/oauth2/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization endpoint: validates the request (PKCE S256 required, resource = the MCP endpoint) and sends the browser to the dashboard's consent page /oauth/consent, which sends it back to the client's redirect URI with a code */
+        get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/webhooks/{id}/deliveries": {
@@ -2178,6 +2143,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/requests/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An MCP client's pending authorization request (from /oauth2/authorize), for the consent page: the client, what it asks for and the organisations you may grant it */
+        get: operations["request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MCP clients connected with OAuth in this organisation (admins see everyone's) */
+        get: operations["connections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/decisions": {
         parameters: {
             query?: never;
@@ -2332,108 +2331,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/flows/{id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Published versions, newest first; `active` marks the one new conversations run */
-        get: operations["versions_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One published version's document */
-        get: operations["version"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Export the draft as JSON (import it elsewhere with POST /flows/import) */
-        get: operations["export_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/analytics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Entries, completions and per-node entered/drop-off counts of sessions started in [from, to) */
-        get: operations["analytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Ready-made flows (apartment-community, lead-qualification) to start from */
-        get: operations["templates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/schema": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The JSON Schema (draft 2020-12) of a flow document */
-        get: operations["schema"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/files/{key}": {
         parameters: {
             query?: never;
@@ -2513,24 +2410,7 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_14"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/{id}/flow-steps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Timeline of every flow step run in a conversation (node, input, output, variables changed) */
-        get: operations["conversationSteps"];
+        get: operations["list_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2721,7 +2601,7 @@ export interface paths {
             cookie?: never;
         };
         /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
-        get: operations["export_2"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2873,7 +2753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource"];
         put?: never;
         post?: never;
@@ -2890,11 +2770,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an organisation API key (sb_…) or a dashboard access token */
+        /** OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an OAuth access token from the listed authorization server (MCP authorization flow), an organisation API key (sb_…) or a dashboard access token */
         get: operations["protectedResource_1"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth authorization server metadata (RFC 8414) for MCP clients */
+        get: operations["metadata_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a client: its access and refresh tokens stop working at once */
+        delete: operations["disconnect"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3242,6 +3173,31 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SheetsLogRequest: {
+            /** @description the id in the sheet's URL: docs.google.com/spreadsheets/d/{spreadsheetId}/edit */
+            spreadsheetId: string;
+            /** @description the tab rows are appended to, default Calls */
+            sheetName?: string | null;
+            /** @description default true */
+            enabled?: boolean | null;
+            /** @description the service account's JSON key file; write-only, required the first time, omit to keep the stored one. Share the sheet with its client_email as editor. */
+            serviceAccountKey?: string | null;
+        };
+        SheetsLogStatus: {
+            mode: string;
+            spreadsheetId?: string | null;
+            sheetName?: string | null;
+            enabled: boolean;
+            credentialsSet: boolean;
+            serviceAccountEmail?: string | null;
+            /** Format: int64 */
+            pendingRows: number;
+            /** Format: date-time */
+            lastExportAt?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            lastError?: string | null;
+        };
         CallSettingsInput: {
             ratesPerMinuteMinor?: {
                 [key: string]: number;
@@ -3415,6 +3371,46 @@ export interface components {
             graceUntil?: string | null;
             stripeCustomerId?: string | null;
             stripeSubscriptionId?: string | null;
+        };
+        MultiValueMapStringString: {
+            all: {
+                [key: string]: string;
+            };
+            empty: boolean;
+        } & {
+            [key: string]: string[];
+        };
+        OAuthTokenResponse: {
+            access_token: string;
+            token_type: string;
+            /** Format: int64 */
+            expires_in: number;
+            refresh_token: string;
+            scope: string;
+        };
+        /** @description RFC 7591 client metadata (the fields we use) */
+        OAuthClientRegistrationRequest: {
+            redirect_uris?: string[] | null;
+            client_name?: string | null;
+            /** @enum {string|null} */
+            token_endpoint_auth_method?: "none" | "client_secret_post" | "client_secret_basic" | null;
+            grant_types?: string[] | null;
+            response_types?: string[] | null;
+            scope?: string | null;
+        };
+        /** @description RFC 7591 registration response */
+        OAuthClientRegistration: {
+            client_id: string;
+            client_secret?: string | null;
+            /** Format: int64 */
+            client_id_issued_at: number;
+            /** Format: int64 */
+            client_secret_expires_at?: number | null;
+            client_name: string;
+            redirect_uris: string[];
+            token_endpoint_auth_method: string;
+            grant_types: string[];
+            response_types: string[];
         };
         WebhookEndpointInput: {
             /** @description https URL that receives POSTs; checked against private and loopback ranges */
@@ -3680,6 +3676,21 @@ export interface components {
             /** @description send the browser here (Stripe Checkout) */
             url: string;
         };
+        OAuthDecision: {
+            /** @description true to allow, false to decline */
+            approve: boolean;
+            /**
+             * Format: uuid
+             * @description the organisation the client may act in (required to approve)
+             */
+            organizationId?: string | null;
+            /** @description limit the client to these MCP tools; omit for all the scope allows */
+            tools?: string[] | null;
+        };
+        OAuthDecisionResult: {
+            /** @description where to send the browser: the client's redirect URI */
+            redirectUrl: string;
+        };
         ModerationCheckRequest: {
             text: string;
             /** @description inbound (default), reply or call_prompt */
@@ -3864,148 +3875,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
-        };
-        FlowCreateRequest: {
-            name: string;
-            description?: string | null;
-            /** @description flow document (nodes and edges); absent = a start node and an end node */
-            document?: components["schemas"]["JsonNode"];
-        };
-        JsonNode: {
-            empty: boolean;
-            array: boolean;
-            null: boolean;
-            object: boolean;
-            float: boolean;
-            container: boolean;
-            /** @enum {string} */
-            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string: boolean;
-            integralNumber: boolean;
-            missingNode: boolean;
-            valueNode: boolean;
-            pojo: boolean;
-            number: boolean;
-            floatingPointNumber: boolean;
-            short: boolean;
-            int: boolean;
-            long: boolean;
-            double: boolean;
-            bigDecimal: boolean;
-            bigInteger: boolean;
-            /** @deprecated */
-            textual: boolean;
-            boolean: boolean;
-            binary: boolean;
-            embeddedValue: boolean;
-        };
-        Flow: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            /** @description the flow document being edited (nodes and edges) */
-            draft: components["schemas"]["JsonNode"];
-            /** Format: int32 */
-            publishedVersion?: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description problems of the draft; an invalid draft is saved but cannot be published */
-            errors: components["schemas"]["FlowValidationError"][];
-        };
-        FlowValidationError: {
-            /**
-             * @description JSON pointer into the document
-             * @example /nodes/2/data/variable
-             */
-            pointer: string;
-            nodeId?: string | null;
-            message: string;
-        };
-        FlowPublished: {
-            /** Format: int32 */
-            version: number;
-            /** Format: date-time */
-            publishedAt: string;
-        };
-        FlowStartRequest: {
-            /** Format: uuid */
-            conversationId?: string | null;
-        };
-        FlowStarted: {
-            /** Format: uuid */
-            sessionId: string;
-        };
-        FlowSimulateRequest: {
-            /**
-             * Format: uuid
-             * @description continue this simulator session; absent = a new one
-             */
-            sessionId?: string | null;
-            message?: string | null;
-            /** @description start a new session from the start node */
-            restart?: boolean | null;
-            /** @description continue from this node id */
-            jumpTo?: string | null;
-        };
-        Choice: {
-            id: string;
-            title: string;
-        };
-        FlowSimulation: {
-            /** Format: uuid */
-            sessionId: string;
-            replies: components["schemas"]["FlowSimulationReply"][];
-            activeNodeId?: string | null;
-            variables: {
-                [key: string]: unknown;
-            };
-            waitingFor?: string | null;
-            ended: boolean;
-            /** @description completed, handoff, stopped or active */
-            status: string;
-            steps: components["schemas"]["FlowSimulationStep"][];
-            /** @description what the simulator did instead of acting (contact updates, skipped delays) */
-            notes: string[];
-        };
-        FlowSimulationReply: {
-            text: string;
-            buttons?: components["schemas"]["Choice"][] | null;
-            mediaUrl?: string | null;
-        };
-        FlowSimulationStep: {
-            nodeId: string;
-            type: string;
-            input?: string | null;
-            output?: string | null;
-            variablesChanged?: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            at: string;
-        };
-        FlowValidateRequest: {
-            document?: components["schemas"]["JsonNode"];
-        };
-        FlowValidation: {
-            valid: boolean;
-            errors: components["schemas"]["FlowValidationError"][];
-        };
-        FlowImportRequest: {
-            name: string;
-            description?: string | null;
-            document?: components["schemas"]["JsonNode"];
-        };
-        FlowGenerateRequest: {
-            description: string;
-            /** @description LLM providers to try in order (mode llm); absent or empty = rule-based (offline) */
-            providerIds?: string[] | null;
-        };
-        FlowGenerated: {
-            document: components["schemas"]["JsonNode"];
-            /** @enum {string} */
-            mode: "llm" | "rules";
-            notes: string[];
         };
         GrantRequest: {
             /** Format: int64 */
@@ -4494,6 +4363,11 @@ export interface components {
             answers: string[];
             source: string;
         };
+        TestRowResult: {
+            ok: boolean;
+            error?: string | null;
+            status: components["schemas"]["SheetsLogStatus"];
+        };
         BuyRequest: {
             phoneNumber: string;
             /** Format: uuid */
@@ -4855,12 +4729,6 @@ export interface components {
             name?: string | null;
             description?: string | null;
         };
-        FlowUpdateRequest: {
-            name?: string | null;
-            description?: string | null;
-            /** @description the new draft; saved even when invalid (the answer lists its errors) */
-            draft?: components["schemas"]["JsonNode"];
-        };
         ConversationUpdate: {
             status?: string | null;
             /** Format: date-time */
@@ -5090,6 +4958,52 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "agent" | "viewer";
+        };
+        OAuthPendingRequest: {
+            clientId: string;
+            clientName: string;
+            redirectUri: string;
+            scope: string;
+            /** @enum {string} */
+            scopeRole: "owner" | "admin" | "agent" | "viewer";
+            resource: string;
+            /** Format: date-time */
+            expiresAt: string;
+            organizations: components["schemas"]["MembershipView"][];
+        };
+        /** @description an MCP client connected with OAuth */
+        OAuthConnection: {
+            /** Format: uuid */
+            id: string;
+            clientId: string;
+            clientName: string;
+            /** Format: uuid */
+            userId: string;
+            userEmail?: string | null;
+            scope: string;
+            tools?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+        };
+        PageResponseOAuthConnection: {
+            items: components["schemas"]["OAuthConnection"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         ModerationDecision: {
             /** Format: int64 */
             id: number;
@@ -5133,14 +5047,7 @@ export interface components {
             role: "owner" | "admin" | "agent" | "viewer";
             organizations: components["schemas"]["MembershipView"][];
             /** @enum {string} */
-            authentication: "jwt" | "api_key";
-        };
-        MembershipView: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            role: "owner" | "admin" | "agent" | "viewer";
+            authentication: "jwt" | "api_key" | "oauth";
         };
         McpServerInfo: {
             /** @description the Streamable HTTP endpoint clients connect to */
@@ -5313,87 +5220,6 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        FlowSummary: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            /**
-             * @description draft (never published) or published
-             * @enum {string}
-             */
-            status: "draft" | "published";
-            /** Format: int32 */
-            publishedVersion?: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: int64 */
-            entries: number;
-            /** Format: int64 */
-            completions: number;
-        };
-        PageResponseFlowSummary: {
-            items: components["schemas"]["FlowSummary"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
-        };
-        FlowVersionSummary: {
-            /** Format: int32 */
-            version: number;
-            /** Format: date-time */
-            publishedAt: string;
-            /** Format: uuid */
-            publishedBy?: string | null;
-            active: boolean;
-        };
-        FlowVersion: {
-            /** Format: int32 */
-            version: number;
-            document: components["schemas"]["JsonNode"];
-            /** Format: date-time */
-            publishedAt: string;
-        };
-        FlowExport: {
-            name: string;
-            description?: string | null;
-            document: components["schemas"]["JsonNode"];
-            /** Format: int32 */
-            schemaVersion: number;
-        };
-        FlowAnalytics: {
-            /** Format: int64 */
-            entries: number;
-            /** Format: int64 */
-            completions: number;
-            /** Format: int64 */
-            handoffs: number;
-            nodes: components["schemas"]["FlowNodeAnalytics"][];
-        };
-        FlowNodeAnalytics: {
-            nodeId: string;
-            /**
-             * Format: int64
-             * @description sessions that reached the node
-             */
-            entered: number;
-            /**
-             * Format: int64
-             * @description sessions whose last step was this node and that never completed
-             */
-            dropOff: number;
-        };
-        FlowTemplate: {
-            key: string;
-            name: string;
-            description: string;
-            document: components["schemas"]["JsonNode"];
-        };
         DevMail: {
             /** Format: uuid */
             id: string;
@@ -5474,22 +5300,6 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
-        };
-        FlowStepEntry: {
-            /** Format: uuid */
-            flowId: string;
-            flowName: string;
-            /** Format: int32 */
-            flowVersion: number;
-            nodeId: string;
-            type: string;
-            input?: string | null;
-            output?: string | null;
-            variablesChanged?: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            at: string;
         };
         AgentRun: {
             /** Format: uuid */
@@ -5862,10 +5672,27 @@ export interface components {
         /** @description RFC 9728 OAuth 2.0 protected resource metadata */
         ProtectedResourceMetadata: {
             resource: string;
+            authorization_servers: string[];
             bearer_methods_supported: string[];
             scopes_supported: string[];
             resource_name: string;
             resource_documentation: string;
+        };
+        /** @description RFC 8414 authorization server metadata */
+        OAuthServerMetadata: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            registration_endpoint: string;
+            revocation_endpoint: string;
+            response_types_supported: string[];
+            grant_types_supported: string[];
+            code_challenge_methods_supported: string[];
+            token_endpoint_auth_methods_supported: string[];
+            revocation_endpoint_auth_methods_supported: string[];
+            scopes_supported: string[];
+            authorization_response_iss_parameter_supported: boolean;
+            service_documentation: string;
         };
         ErasureReport: {
             /** Format: uuid */
@@ -6441,6 +6268,95 @@ export interface operations {
             };
         };
     };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetsLogRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetsLogStatus"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     settings_3: {
         parameters: {
             query?: never;
@@ -6567,7 +6483,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6633,7 +6549,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6849,6 +6765,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    token: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponse"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    form: components["schemas"]["MultiValueMapStringString"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthClientRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientRegistration"];
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -7690,6 +7711,41 @@ export interface operations {
             };
         };
     };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDecisionResult"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     check: {
         parameters: {
             query?: never;
@@ -8248,307 +8304,6 @@ export interface operations {
             };
         };
     };
-    list_5: {
-        parameters: {
-            query?: {
-                /** @description 0-based page number */
-                page?: number | null;
-                /** @description items per page, 1..100 */
-                size?: number | null;
-                /** @description filter by name */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseFlowSummary"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rollback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowPublished"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowStartRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowStarted"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    simulate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowSimulateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowSimulation"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowPublished"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    validate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowValidateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowValidation"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    importFlow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowImportRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    generate_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowGenerateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowGenerated"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     grant: {
         parameters: {
             query?: never;
@@ -8789,7 +8544,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8826,7 +8581,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -8961,7 +8716,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description include archived plans */
@@ -8993,7 +8748,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -9055,7 +8810,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9089,7 +8844,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -9192,7 +8947,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_8: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9226,7 +8981,7 @@ export interface operations {
             };
         };
     };
-    create_8: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -9458,7 +9213,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_9: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9598,7 +9353,36 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    test_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRowResult"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -10179,7 +9963,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_11: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -10213,7 +9997,7 @@ export interface operations {
             };
         };
     };
-    create_9: {
+    create_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -10281,7 +10065,7 @@ export interface operations {
             };
         };
     };
-    list_13: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -10310,7 +10094,7 @@ export interface operations {
             };
         };
     };
-    create_10: {
+    create_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10438,7 +10222,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10469,7 +10253,7 @@ export interface operations {
             };
         };
     };
-    delete_2: {
+    delete_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -10659,7 +10443,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10690,7 +10474,7 @@ export interface operations {
             };
         };
     };
-    delete_3: {
+    delete_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -10754,7 +10538,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -10785,7 +10569,7 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -10849,101 +10633,6 @@ export interface operations {
             };
         };
     };
-    get_6: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_6: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FlowUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Flow"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_7: {
         parameters: {
             query?: never;
@@ -10975,7 +10664,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -11082,7 +10771,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -11177,7 +10866,7 @@ export interface operations {
             };
         };
     };
-    update_9: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -11212,7 +10901,7 @@ export interface operations {
             };
         };
     };
-    update_10: {
+    update_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -11235,6 +10924,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Plan"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    authorize: {
+        parameters: {
+            query: {
+                params: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -11678,6 +11398,71 @@ export interface operations {
             };
         };
     };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthPendingRequest"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connections: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseOAuthConnection"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decisions: {
         parameters: {
             query?: {
@@ -12000,193 +11785,6 @@ export interface operations {
             };
         };
     };
-    versions_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowVersionSummary"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    version: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowVersion"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowExport"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    analytics: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowAnalytics"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    templates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowTemplate"][];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    schema: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/schema+json": components["schemas"]["JsonNode"];
-                    "application/json": components["schemas"]["JsonNode"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     download: {
         parameters: {
             query: {
@@ -12323,7 +11921,7 @@ export interface operations {
             };
         };
     };
-    list_14: {
+    list_13: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -12353,37 +11951,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseConversationView"];
-                };
-            };
-            /** @description Problem Details (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    conversationSteps: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlowStepEntry"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -12753,7 +12320,7 @@ export interface operations {
             };
         };
     };
-    export_2: {
+    export_1: {
         parameters: {
             query?: {
                 from?: string;
@@ -13091,6 +12658,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metadata_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem Details (RFC 9457) */
             default: {

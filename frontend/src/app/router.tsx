@@ -40,6 +40,7 @@ const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const Calls = lazy(() => import('./routes/app/calls'))
 const Sales = lazy(() => import('./routes/app/sales'))
 const NotFound = lazy(() => import('./routes/not-found'))
+const OAuthConsent = lazy(() => import('./routes/oauth-consent'))
 
 export const routes: RouteObject[] = [
   {
@@ -61,6 +62,8 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // an MCP client's authorization request: a bare card, not the dashboard shell
+      { element: <AuthLayout />, children: [{ path: '/oauth/consent', element: <OAuthConsent /> }] },
       {
         element: <AppShell banners={<CreditBanner />} />,
         children: [

@@ -4,6 +4,7 @@ import { Section } from '@/components/section'
 import { useMcpServer } from '@/features/mcp/api/mcp'
 import { McpConnect } from '@/features/mcp/components/mcp-connect'
 import { McpToolsTable } from '@/features/mcp/components/mcp-tools-table'
+import { OAuthConnectionsTable } from '@/features/oauth/components/oauth-connections-table'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 
 export default function AiAssistantsRoute() {
@@ -20,6 +21,12 @@ export default function AiAssistantsRoute() {
           <>
             <Section title="Connect an assistant">
               <McpConnect server={info} />
+            </Section>
+            <Section
+              title="Connected assistants"
+              description="Claude, ChatGPT, Cursor and other MCP clients connect with OAuth: add the endpoint URL above as a remote MCP server, sign in here and approve. Disconnect to end an assistant's access at once."
+            >
+              <OAuthConnectionsTable />
             </Section>
             <Section
               title="Tools"

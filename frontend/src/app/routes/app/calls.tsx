@@ -5,6 +5,7 @@ import { TextLink } from '@/components/text-link'
 import { CallDetail } from '@/features/calls/components/call-detail'
 import { CallsTable } from '@/features/calls/components/calls-table'
 import { ModeNotice } from '@/features/calls/components/mode-notice'
+import { SheetsLogCard } from '@/features/calls/components/sheets-log-card'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 
 export default function CallsRoute() {
@@ -23,9 +24,12 @@ export default function CallsRoute() {
           <CallDetail callId={callId} />
         </Section>
       ) : (
-        <Section title="Call log">
-          <CallsTable />
-        </Section>
+        <>
+          <Section title="Call log">
+            <CallsTable />
+          </Section>
+          <SheetsLogCard />
+        </>
       )}
     </>
   )

@@ -1,4 +1,5 @@
 import { PageHeader } from '@/components/page-header'
+import { ContactCalls } from '@/features/calls/components/contact-calls'
 import { ContactPlanPanel } from '@/features/contact-plans/components/contact-plan-panel'
 import { ContactsDirectory } from '@/features/contacts/components/contacts-directory'
 import { useDocumentTitle } from '@/hooks/use-document-title'
@@ -8,7 +9,14 @@ export default function ContactsRoute() {
   return (
     <>
       <PageHeader title="Contacts" description="The people you talk to on every channel." />
-      <ContactsDirectory contactExtras={(contactId) => <ContactPlanPanel contactId={contactId} />} />
+      <ContactsDirectory
+        contactExtras={(contactId) => (
+          <>
+            <ContactPlanPanel contactId={contactId} />
+            <ContactCalls contactId={contactId} />
+          </>
+        )}
+      />
     </>
   )
 }

@@ -37,6 +37,14 @@ export function useCalls(page: number, filters: CallFilters) {
   )
 }
 
+/** The calls of one contact, newest first (the contact's call history). */
+export function useContactCalls(contactId: string) {
+  return useQuery({
+    queryKey: [...callsKey, 'contact', contactId],
+    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { contactId, page: 0, size: 20 } } })),
+  })
+}
+
 /** One call; refreshed every two seconds until it is final (then summary and cost are in). */
 export function useCall(id: string | undefined) {
   return useQuery({

@@ -33,9 +33,14 @@ export function McpConnect({ server }: { server: McpServerInfo }) {
       </div>
       <div className="grid gap-2 text-sm">
         <p>
-          Authenticate with an organisation API key as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>{' '}
+          <strong>Claude, ChatGPT, Cursor and other clients with OAuth</strong> need only the endpoint URL: add it as a
+          remote MCP server, sign in here when the client opens this dashboard, pick the organisation (and, if you like,
+          some tools) and allow. No key to copy; disconnect it below at any time.
+        </p>
+        <p>
+          Or authenticate with an organisation API key as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>{' '}
           (create one under API keys; a <em>read</em> key can look but not call or send, a <em>write</em> key can place
-          calls and send messages, and a key can be limited to some tools). Without a key the server answers 401 and
+          calls and send messages, and a key can be limited to some tools). Without a credential the server answers 401 and
           points clients to its{' '}
           <a className="underline" href={server.resourceMetadataUrl} target="_blank" rel="noreferrer">
             protected-resource metadata

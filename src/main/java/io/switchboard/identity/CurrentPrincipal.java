@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is calling and for which organisation: a signed-in user (JWT) or an API key. Obtain it with
+ * Who is calling and for which organisation: a signed-in user (JWT), an API key, or an MCP client's
+ * OAuth token (acting for the user who consented). Obtain it with
  * {@link #get()} inside a request; the organisation is also bound as the tenant scope.
  *
  * @param tools the MCP tools an API key is limited to; null = every tool its role allows
@@ -40,7 +41,9 @@ public record CurrentPrincipal(
 
     public enum AuthMethod {
         JWT,
-        API_KEY;
+        API_KEY,
+        /** An OAuth access token an MCP client got with a user's consent (only accepted at /mcp). */
+        OAUTH;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String json() {

@@ -84,5 +84,67 @@ class SalesCallsE2eTests extends DashboardBrowserTest {
         openNav("Calls");
         assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Calls")))
                 .containsText("+919812345678");
+
+        // the call is on the contact's record: outcome, summary, transcript and a link to the call
+        openNav("Contacts");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Meera Iyer"))
+                .click();
+        Locator calls = page.getByRole(AriaRole.DIALOG).getByTestId("contact-calls");
+        assertThat(calls.getByTestId("contact-call")).containsText("completed");
+        calls.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show transcript"))
+                .click();
+        assertThat(calls.getByTestId("contact-call-transcript")).containsText("Pricing starts at ten dollars per seat");
+        calls.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open call"))
+                .click();
+        page.waitForURL("**/calls/*");
+        assertThat(page.getByTestId("call-detail")).isVisible();
+    }
+
+    /** A service-account key file made here (the browser never gets it back). */
+    private static String serviceAccountKey(String email) throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\\n"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\\n-----END PRIVATE KEY-----\\n";
+        return "{\"type\":\"service_account\",\"project_id\":\"e2e\",\"private_key_id\":\"k1\"," + "\"private_key\":\""
+                + pem + "\",\"client_email\":\"" + email + "\",\"client_id\":\"1\"}";
+    }
+
+    @Test
+    void theGoogleSheetsCallLogCardShowsItsModeAndKeepsTheKeyWriteOnly() throws Exception {
+        var session = signup("Sheets Card Co");
+        String email = session.get("user").get("email").asString();
+        page.navigate("/");
+        page.waitForURL("**/login**");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("correct horse battery");
+        button("Sign in").click();
+        assertThat(page.getByTestId("user-name")).isVisible();
+
+        openNav("Calls");
+        Locator card = page.getByTestId("sheets-log");
+        assertThat(card.getByTestId("sheets-log-mode")).hasText("Off");
+        assertThat(card).containsText("download every call as CSV");
+
+        field("Spreadsheet id").fill("1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789");
+        field("Tab name").fill("Call log");
+        field("Service-account JSON key").fill("{\"type\":\"authorized_user\"}");
+        button("Save").click();
+        assertThat(card.getByTestId("problem-alert")).containsText("serviceAccountKey");
+
+        String account = "call-log@e2e-project.iam.gserviceaccount.com";
+        field("Service-account JSON key").fill(serviceAccountKey(account));
+        button("Save").click();
+        assertThat(card.getByTestId("sheets-log-mode")).hasText("Configured");
+        assertThat(card).containsText(account);
+        assertThat(card.getByTestId("sheets-log-pending")).hasText("0");
+        // write-only: the stored key is not shown back
+        assertThat(field("Service-account JSON key")).hasValue("");
+        assertThat(card).not().containsText("PRIVATE KEY");
+
+        button("Turn off").click();
+        assertThat(card.getByTestId("sheets-log-mode")).hasText("Off");
     }
 }

@@ -46,7 +46,12 @@ class TenantIsolationWebTests extends IntegrationTest {
             // one contact or organisation never reads another's)
             "/api/v1/portal/{orgId}/plans",
             "/api/v1/portal/{orgId}/otp",
-            "/api/v1/portal/{orgId}/verify");
+            "/api/v1/portal/{orgId}/verify",
+            // an MCP client's parked authorization request: the handle is a secret from the authorize
+            // redirect that any signed-in user may answer for their own organisations only
+            // (McpOAuthWebTests: approving for an organisation one is not a member of answers 404)
+            "/api/v1/oauth/requests/{handle}",
+            "/api/v1/oauth/requests/{handle}/decision");
 
     @Test
     void anotherOrganisationsObjectsAre404OnEveryEndpoint() {
@@ -59,6 +64,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        String oauthGrantId =
+                oauthConnection(tokenA, a.get("organization").get("id").asString());
         String inviteeEmail = "member-" + UUID.randomUUID() + "@example.test";
         api.post("/api/v1/invitations", Map.of("email", inviteeEmail, "role", "agent"), tokenA);
         String inviteToken = MailboxSupport.latestLinkToken(api, tokenA, inviteeEmail, "/invite?token=");
@@ -228,6 +235,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/quick-replies/{id}/render", quickReplyId),
                 Map.entry("/api/v1/conversations/{id}/attachments", conversationId),
                 Map.entry("/api/v1/api-keys/{id}", keyId),
+                Map.entry("/api/v1/oauth/connections/{id}", oauthGrantId),
                 Map.entry("/api/v1/invitations/{id}", invitationId),
                 Map.entry("/api/v1/members/{userId}", memberId),
                 Map.entry("/api/v1/channels/{id}", channelId),
@@ -330,6 +338,7 @@ class TenantIsolationWebTests extends IntegrationTest {
         // every list B can read leaves A out
         List<String> secretsOfA = List.of(
                 keyId,
+                oauthGrantId,
                 invitationId,
                 memberId,
                 a.get("organization").get("id").asString(),
@@ -365,6 +374,8 @@ class TenantIsolationWebTests extends IntegrationTest {
                     || template.startsWith("/api/v1/system")
                     // contact tokens only (a user's token gets 401); ContactPlansWebTests covers their isolation
                     || template.startsWith("/api/v1/portal")
+                    // OAuth protocol endpoints: no organisation data (McpOAuthWebTests)
+                    || template.startsWith("/oauth2/")
                     || template.equals("/api/v1/inbox/stream")) { // a stream never ends; InboxStreamWebTests covers it
                 continue;
             }
@@ -379,5 +390,36 @@ class TenantIsolationWebTests extends IntegrationTest {
                         .doesNotContain(secret);
             }
         }
+    }
+
+    /** A connected MCP client of the organisation (the OAuth dance up to the consent); answers its grant id. */
+    private String oauthConnection(String token, String orgId) {
+        String redirect = "http://127.0.0.1:33418/callback";
+        String clientId = api.post(
+                        "/oauth2/register",
+                        Map.of("redirect_uris", List.of(redirect), "token_endpoint_auth_method", "none"),
+                        null)
+                .json()
+                .get("client_id")
+                .asString();
+        String location = api.get(
+                        "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+                                + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                                + "&code_challenge_method=S256",
+                        null)
+                .header("Location");
+        String handle = location.substring(location.indexOf("request=") + 8);
+        var decided = api.post(
+                "/api/v1/oauth/requests/" + handle + "/decision",
+                Map.of("approve", true, "organizationId", orgId),
+                token);
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+        return api.get("/api/v1/oauth/connections", token)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
     }
 }

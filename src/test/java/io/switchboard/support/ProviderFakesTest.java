@@ -45,6 +45,11 @@ public abstract class ProviderFakesTest extends IntegrationTest {
         // outbound caller ids bought from the Twilio fake (CallPhoneNumbersWebTests)
         registry.add("switchboard.calls.twilio-account-sid", () -> CALLS_TWILIO_SID);
         registry.add("switchboard.calls.twilio-auth-token", () -> CALLS_TWILIO_TOKEN);
+        // the Google Sheets call log goes to the Sheets and OAuth token fakes (SheetsCallLogWebTests)
+        registry.add("switchboard.calls.google-sheets-root-url", () -> PROVIDERS.baseUrl() + "/sheets/");
+        registry.add("switchboard.calls.google-token-uri", () -> PROVIDERS.baseUrl() + "/google/token");
+        registry.add("switchboard.calls.sheets-log-interval", () -> "200ms");
+        registry.add("switchboard.calls.sheets-log-retry", () -> "300ms");
     }
 
     public static final String CALLS_TWILIO_SID = "AC" + "c0ffee".repeat(5) + "00";

@@ -19,7 +19,33 @@ public record CallProperties(
         @Nullable Duration pollInterval,
         @Nullable Duration queueRetry,
         @Nullable String twilioAccountSid,
-        @Nullable String twilioAuthToken) {
+        @Nullable String twilioAuthToken,
+        @Nullable String googleSheetsRootUrl,
+        @Nullable String googleTokenUri,
+        @Nullable Duration sheetsLogRetry) {
+
+    /** Where the Sheets API lives (a fake in tests); always ends with a slash, as the Google client wants. */
+    String sheetsRoot() {
+        String root = googleSheetsRootUrl == null || googleSheetsRootUrl.isBlank()
+                ? "https://sheets.googleapis.com/"
+                : googleSheetsRootUrl;
+        return root.endsWith("/") ? root : root + "/";
+    }
+
+    /**
+     * The OAuth token endpoint for service accounts. Operator-set on purpose: the {@code token_uri} inside
+     * a tenant's key file is ignored, so a tenant cannot make us post signed assertions anywhere (SSRF).
+     */
+    String tokenUri() {
+        return googleTokenUri == null || googleTokenUri.isBlank()
+                ? "https://oauth2.googleapis.com/token"
+                : googleTokenUri;
+    }
+
+    /** First retry delay of a failed append; doubles per attempt up to 15 minutes. */
+    Duration sheetsRetry() {
+        return sheetsLogRetry == null ? Duration.ofSeconds(30) : sheetsLogRetry;
+    }
 
     boolean twilioEnabled() {
         return twilioAccountSid != null

@@ -186,4 +186,31 @@ final class CallTables {
         static final Field<Instant> CREATED_AT =
                 field(name("sales_script_versions", "created_at"), SQLDataType.INSTANT);
     }
+
+    static final class LogSheets {
+        static final Table<?> T = table(name("call_log_sheets"));
+        static final Field<UUID> ORG_ID = field(name("call_log_sheets", "org_id"), SQLDataType.UUID);
+        static final Field<String> SPREADSHEET_ID = field(name("call_log_sheets", "spreadsheet_id"), SQLDataType.CLOB);
+        static final Field<String> SHEET_NAME = field(name("call_log_sheets", "sheet_name"), SQLDataType.CLOB);
+        static final Field<byte[]> CREDENTIALS = field(name("call_log_sheets", "credentials"), SQLDataType.BLOB);
+        static final Field<Boolean> ENABLED = field(name("call_log_sheets", "enabled"), SQLDataType.BOOLEAN);
+        static final Field<String> LAST_ERROR = field(name("call_log_sheets", "last_error"), SQLDataType.CLOB);
+        static final Field<Instant> LAST_EXPORT_AT =
+                field(name("call_log_sheets", "last_export_at"), SQLDataType.INSTANT);
+        static final Field<Instant> LAST_ATTEMPT_AT =
+                field(name("call_log_sheets", "last_attempt_at"), SQLDataType.INSTANT);
+        static final Field<String> SERVICE_ACCOUNT_EMAIL =
+                field(name("call_log_sheets", "service_account_email"), SQLDataType.CLOB);
+        static final Field<Instant> UPDATED_AT = field(name("call_log_sheets", "updated_at"), SQLDataType.INSTANT);
+    }
+
+    static final class LogExports {
+        static final Table<?> T = table(name("call_log_exports"));
+        static final Field<UUID> CALL_ID = field(name("call_log_exports", "call_id"), SQLDataType.UUID);
+        static final Field<UUID> ORG_ID = field(name("call_log_exports", "org_id"), SQLDataType.UUID);
+        static final Field<Integer> ATTEMPTS = field(name("call_log_exports", "attempts"), SQLDataType.INTEGER);
+        static final Field<Instant> NEXT_ATTEMPT_AT =
+                field(name("call_log_exports", "next_attempt_at"), SQLDataType.INSTANT);
+        static final Field<String> LAST_ERROR = field(name("call_log_exports", "last_error"), SQLDataType.CLOB);
+    }
 }

@@ -5,6 +5,9 @@ import io.switchboard.calls.internal.CallTables.ScriptVersions;
 import io.switchboard.calls.internal.CallTables.Scripts;
 import io.switchboard.contacts.ContactDirectory;
 import io.switchboard.contacts.ContactRef;
+import io.switchboard.knowledge.KnowledgeBaseCatalog;
+import io.switchboard.knowledge.KnowledgeHit;
+import io.switchboard.knowledge.KnowledgeSearch;
 import io.switchboard.llm.ChatOutcome;
 import io.switchboard.llm.ChatRequest;
 import io.switchboard.llm.LlmGateway;
@@ -38,12 +41,19 @@ class SalesScriptService implements SalesScripts {
     private final ObjectProvider<LlmGateway> gateway;
     private final CallSettings settings;
 
+    private final ObjectProvider<KnowledgeSearch> knowledge;
+    private final ObjectProvider<KnowledgeBaseCatalog> knowledgeBases;
+
     SalesScriptService(
             ScopedTransactions tx,
             DSLContext db,
             ContactDirectory contacts,
             ObjectProvider<LlmGateway> gateway,
-            CallSettings settings) {
+            CallSettings settings,
+            ObjectProvider<KnowledgeSearch> knowledge,
+            ObjectProvider<KnowledgeBaseCatalog> knowledgeBases) {
+        this.knowledge = knowledge;
+        this.knowledgeBases = knowledgeBases;
         this.tx = tx;
         this.db = db;
         this.contacts = contacts;
@@ -109,8 +119,10 @@ class SalesScriptService implements SalesScripts {
                 source = "llm";
             }
         }
-        if (text == null)
-            text = template(name, command.product().strip(), command.goal().strip(), tone, topics, command.notes());
+        if (text == null) {
+            text = template(name, command.product().strip(), command.goal().strip(), tone, topics, command.notes())
+                    + facts(facts(orgId, command.product().strip(), topics));
+        }
         UUID id = UUID.randomUUID();
         String scriptText = text;
         String scriptSource = source;
@@ -128,6 +140,39 @@ class SalesScriptService implements SalesScripts {
             insertVersion(orgId, id, 1, scriptText, first, null);
             return fetch(orgId, id).orElseThrow();
         });
+    }
+
+    /** Up to four knowledge-base chunks about the product and the topics, best first (none without a base). */
+    List<KnowledgeHit> facts(UUID orgId, String product, List<String> topics) {
+        KnowledgeSearch search = knowledge.getIfAvailable();
+        KnowledgeBaseCatalog catalog = knowledgeBases.getIfAvailable();
+        if (search == null || catalog == null) return List.of();
+        try {
+            List<UUID> bases = catalog.list(orgId).stream()
+                    .map(KnowledgeBaseCatalog.KnowledgeBaseRef::id)
+                    .toList();
+            if (bases.isEmpty()) return List.of();
+            String query = (product + " " + String.join(" ", topics)).strip();
+            return search.search(orgId, bases, query, 4);
+        } catch (RuntimeException e) {
+            // the script still works without facts; the knowledge index may be rebuilding
+            return List.of();
+        }
+    }
+
+    /** The facts section of the offline script: each fact with its source, so the agent can cite it. */
+    static String facts(List<KnowledgeHit> hits) {
+        if (hits.isEmpty()) return "";
+        var sb = new StringBuilder("\nFacts from our knowledge base (use them, do not invent others):\n");
+        for (KnowledgeHit hit : hits) {
+            String text = hit.text().strip().replaceAll("\\s+", " ");
+            if (text.length() > 400) text = text.substring(0, 400) + "…";
+            String source = hit.documentTitle()
+                    + (hit.section() == null || hit.section().isBlank() ? "" : " › " + hit.section())
+                    + (hit.sourceUrl() == null ? "" : " (" + hit.sourceUrl() + ")");
+            sb.append("- ").append(text).append(" [source: ").append(source).append("]\n");
+        }
+        return sb.toString();
     }
 
     /** The offline script: the same sections a person would write, filled from what we know. */

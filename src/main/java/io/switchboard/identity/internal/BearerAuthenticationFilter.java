@@ -17,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer} with either a JWT access token or an API key ({@code sb_...}). A
+ * {@code Authorization: Bearer} with a JWT access token, an API key ({@code sb_...}) or, at /mcp only,
+ * an OAuth access token ({@code sboa_...}). A
  * valid credential binds the principal and its organisation as the tenant scope for the rest of the
  * request; an invalid one is refused at once with 401 rather than treated as anonymous.
  */
@@ -27,9 +28,15 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeyService apiKeys;
     private final MembershipCache memberships;
     private final ProblemResponses problems;
+    private final OAuthServer oauth;
 
     BearerAuthenticationFilter(
-            JwtService jwt, ApiKeyService apiKeys, MembershipCache memberships, ProblemResponses problems) {
+            JwtService jwt,
+            ApiKeyService apiKeys,
+            MembershipCache memberships,
+            ProblemResponses problems,
+            OAuthServer oauth) {
+        this.oauth = oauth;
         this.jwt = jwt;
         this.apiKeys = apiKeys;
         this.memberships = memberships;
@@ -45,9 +52,17 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String credential = header.substring(7).trim();
-        Optional<CurrentPrincipal> principal = credential.startsWith("sb_")
-                ? apiKeys.authenticate(credential)
-                : jwt.verifyAccessToken(credential).flatMap(c -> memberships.principal(c.userId(), c.orgId()));
+        Optional<CurrentPrincipal> principal;
+        if (credential.startsWith("sb_")) {
+            principal = apiKeys.authenticate(credential);
+        } else if (credential.startsWith(OAuthServer.ACCESS_PREFIX)) {
+            // audience (RFC 8707): OAuth tokens were issued for the MCP endpoint and work nowhere else
+            principal = OAuthServer.MCP_PATH.equals(request.getRequestURI())
+                    ? oauth.authenticate(credential)
+                    : Optional.empty();
+        } else {
+            principal = jwt.verifyAccessToken(credential).flatMap(c -> memberships.principal(c.userId(), c.orgId()));
+        }
         if (principal.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(

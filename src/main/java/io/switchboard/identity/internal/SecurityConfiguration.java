@@ -25,7 +25,8 @@ class SecurityConfiguration {
             JwtService jwt,
             ApiKeyService apiKeys,
             MembershipCache memberships,
-            ProblemResponses problems)
+            ProblemResponses problems,
+            OAuthServer oauth)
             throws Exception {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,7 +38,7 @@ class SecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .addFilterBefore(
-                        new BearerAuthenticationFilter(jwt, apiKeys, memberships, problems),
+                        new BearerAuthenticationFilter(jwt, apiKeys, memberships, problems, oauth),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/api/v1/auth/signup",
@@ -53,6 +54,9 @@ class SecurityConfiguration {
                                 "/api/v1/system/ping")
                         .permitAll()
                         .requestMatchers("/webhooks/**")
+                        .permitAll()
+                        // OAuth protocol endpoints for MCP clients: they carry their own client credentials
+                        .requestMatchers("/oauth2/**", "/.well-known/**")
                         .permitAll()
                         // the web chat widget's API: public, authenticated by visitor tokens (channels.webchat)
                         .requestMatchers("/api/v1/webchat/**")

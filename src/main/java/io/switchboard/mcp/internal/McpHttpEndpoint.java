@@ -84,7 +84,7 @@ class McpHttpEndpoint implements McpStatelessServerTransport {
             summary = "MCP (Model Context Protocol) endpoint, Streamable HTTP in stateless mode",
             description = "One JSON-RPC 2.0 message per request (initialize, tools/list, tools/call, ping, ...);"
                     + " requests are answered with a JSON-RPC response as `application/json`, notifications with"
-                    + " 202. Authenticate with `Authorization: Bearer <API key or access token>`; without it the"
+                    + " 202. Authenticate with `Authorization: Bearer <OAuth access token, API key or dashboard access token>`; without it the"
                     + " answer is 401 with `WWW-Authenticate: Bearer resource_metadata=\".../.well-known/"
                     + "oauth-protected-resource\"`. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25."
                     + " An API key with a tool list only sees and calls those tools. No sessions: any node"

@@ -105,6 +105,7 @@ class McpInfoController {
     @Schema(name = "ProtectedResourceMetadata", description = "RFC 9728 OAuth 2.0 protected resource metadata")
     record ResourceMetadata(
             String resource,
+            List<String> authorization_servers,
             List<String> bearer_methods_supported,
             List<String> scopes_supported,
             String resource_name,
@@ -114,12 +115,14 @@ class McpInfoController {
     @Tag(name = "MCP")
     @Operation(
             summary = "OAuth protected-resource metadata of the MCP endpoint (public). Bearer credentials: an"
+                    + " OAuth access token from the listed authorization server (MCP authorization flow), an"
                     + " organisation API key (sb_…) or a dashboard access token")
     ResponseEntity<ResourceMetadata> protectedResource() {
         String base =
                 metadata.endpointUrl().substring(0, metadata.endpointUrl().length() - McpHttpEndpoint.PATH.length());
         var body = new ResourceMetadata(
                 metadata.endpointUrl(),
+                List.of(base),
                 List.of("header"),
                 List.of("read", "write", "admin"),
                 "Switchboard MCP server",
