@@ -929,6 +929,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flows of the organisation, last changed first, with entries and completions */
+        get: operations["list_5"];
+        put?: never;
+        /** Create a flow (admins); the document is saved as the draft even when invalid */
+        post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/versions/{version}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll back (admins): that version's document becomes the draft and a new active version */
+        post: operations["rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** API trigger: start the flow's published version in a conversation now (agents or higher); a running session there is stopped. 409 when the flow is not published */
+        post: operations["start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simulator: run the DRAFT in an ephemeral session with the same engine; nothing is sent to channels and contacts are not changed */
+        post: operations["simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as a new immutable version (admins); 422 with `errors` when invalid */
+        post: operations["publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a document: schema and graph errors (one start, unreachable nodes, unconnected outputs, unknown targets, cycles without a wait or question, bad expressions), each with a JSON pointer */
+        post: operations["validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a flow document (admins); 422 Problem Details listing each error by JSON pointer */
+        post: operations["importFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a flow from a description; offline from a numbered list of steps (mode rules). Nothing is saved: the document is shown for editing */
+        post: operations["generate_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/credits/grants": {
         parameters: {
             query?: never;
@@ -1043,10 +1180,10 @@ export interface paths {
             cookie?: never;
         };
         /** Contacts, newest first; search by name, phone or email, filter by tag */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Create a contact (phone normalised to E.164) */
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1115,10 +1252,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's contact plans in display order */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Create a contact plan (admins); freeAllowance moves the free allowance to this plan */
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1153,10 +1290,10 @@ export interface paths {
             cookie?: never;
         };
         /** Channels of the organisation, with the webhook URL to paste into each provider */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Connect a channel (admins) */
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1205,10 +1342,10 @@ export interface paths {
             cookie?: never;
         };
         /** Campaigns, newest first, with live progress */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Create a draft campaign (admins): a template, an audience (filter or CSV) and where each variable comes from */
-        post: operations["create_7"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1325,7 +1462,7 @@ export interface paths {
             cookie?: never;
         };
         /** Calls, newest first, with filters */
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         /** Place (or schedule) a call: moderated, credits held for maxDuration × rate, then dialled when the plan's call limits allow. 402 insufficient-credits, 422 call-blocked-by-moderation, 400 invalid number */
         post: operations["place"];
@@ -1394,7 +1531,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation's outbound caller ids (Twilio numbers) and which agent uses each */
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         /** Buy a Twilio number for outbound calls, optionally for one agent (admins) */
         post: operations["buy"];
@@ -1671,10 +1808,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the organisation, newest first */
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
         /** Create an agent (admins): instructions, knowledge bases, LLM chain, intents, handoff rules, business hours, messages, tools */
-        post: operations["create_8"];
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,10 +1843,10 @@ export interface paths {
             cookie?: never;
         };
         /** All plans, including hidden ones (super admins) */
-        get: operations["list_12"];
+        get: operations["list_13"];
         put?: never;
         /** Add a plan (super admins) */
-        post: operations["create_9"];
+        post: operations["create_10"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1828,6 +1965,25 @@ export interface paths {
         patch: operations["update_5"];
         trace?: never;
     };
+    "/api/v1/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One flow with its draft and the draft's validation errors */
+        get: operations["get_7"];
+        put?: never;
+        post?: never;
+        /** Delete a flow with its versions and sessions (admins) */
+        delete: operations["delete_6"];
+        options?: never;
+        head?: never;
+        /** Autosave: change name, description or draft (admins); invalid drafts are saved, errors answered */
+        patch: operations["update_6"];
+        trace?: never;
+    };
     "/api/v1/conversations/{id}": {
         parameters: {
             query?: never;
@@ -1836,14 +1992,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation */
-        get: operations["get_7"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change status (snooze needs snoozedUntil), assignee (a human holds it; the bot pauses), priority, labels */
-        patch: operations["update_6"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1854,18 +2010,18 @@ export interface paths {
             cookie?: never;
         };
         /** One contact */
-        get: operations["get_8"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
         /**
          * Delete a contact with its conversations (admins); with erase=true, erase their personal data everywhere (GDPR)
          * @description Without `erase`: the contact and its conversations are deleted (204). With `erase=true`: every module removes what it holds on the contact (messages, media files, conversation search entries, agent memory, ...), then the contact record and identities go; the answer (200) and the audit record `contact.erased` carry counts only, never content. A conversation under legal hold blocks the erasure (409 erasure-blocked).
          */
-        delete: operations["delete_6"];
+        delete: operations["delete_7"];
         options?: never;
         head?: never;
         /** Change a contact; absent fields stay as they are */
-        patch: operations["update_7"];
+        patch: operations["update_8"];
         trace?: never;
     };
     "/api/v1/channels/{id}": {
@@ -1876,7 +2032,7 @@ export interface paths {
             cookie?: never;
         };
         /** One channel (secrets are never returned, only which are set) */
-        get: operations["get_9"];
+        get: operations["get_10"];
         put?: never;
         post?: never;
         /** Disable a channel: its webhooks answer 404 and nothing is sent; history stays */
@@ -1884,7 +2040,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change name, settings, agent, pacing or enable/disable */
-        patch: operations["update_8"];
+        patch: operations["update_9"];
         trace?: never;
     };
     "/api/v1/admin/plans/{id}": {
@@ -1901,7 +2057,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a plan (super admins); organisations on it get the new limits at once */
-        patch: operations["update_9"];
+        patch: operations["update_10"];
         trace?: never;
     };
     "/oauth2/authorize": {
@@ -1997,11 +2153,11 @@ export interface paths {
             cookie?: never;
         };
         /** One template with its review status */
-        get: operations["get_10"];
+        get: operations["get_11"];
         put?: never;
         post?: never;
         /** Delete a template no campaign uses (admins) */
-        delete: operations["delete_7"];
+        delete: operations["delete_8"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2331,6 +2487,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions, newest first; `active` marks the one new conversations run */
+        get: operations["versions_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version's document */
+        get: operations["version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the draft as JSON (import it elsewhere with POST /flows/import) */
+        get: operations["export_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries, completions and per-node entered/drop-off counts of sessions started in [from, to) */
+        get: operations["analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made flows (apartment-community, lead-qualification) to start from */
+        get: operations["templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema (draft 2020-12) of a flow document */
+        get: operations["schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/{key}": {
         parameters: {
             query?: never;
@@ -2410,7 +2668,24 @@ export interface paths {
             cookie?: never;
         };
         /** The inbox: conversations, most recent activity first, with filters and full-text search */
-        get: operations["list_13"];
+        get: operations["list_14"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/flow-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Timeline of every flow step run in a conversation (node, input, output, variables changed) */
+        get: operations["conversationSteps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2518,11 +2793,11 @@ export interface paths {
             cookie?: never;
         };
         /** One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA */
-        get: operations["get_11"];
+        get: operations["get_12"];
         put?: never;
         post?: never;
         /** Delete a draft, completed or cancelled campaign (admins) */
-        delete: operations["delete_8"];
+        delete: operations["delete_9"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2553,7 +2828,7 @@ export interface paths {
             cookie?: never;
         };
         /** One call: status, duration, cost, answered-by, summary, outcome */
-        get: operations["get_12"];
+        get: operations["get_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2621,7 +2896,7 @@ export interface paths {
             cookie?: never;
         };
         /** The call log as CSV (time, contact, number, status, duration, cost, outcome, summary); default last 30 days */
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3896,6 +4171,148 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        FlowCreateRequest: {
+            name: string;
+            description?: string | null;
+            /** @description flow document (nodes and edges); absent = a start node and an end node */
+            document?: components["schemas"]["JsonNode"];
+        };
+        JsonNode: {
+            empty: boolean;
+            array: boolean;
+            null: boolean;
+            object: boolean;
+            float: boolean;
+            container: boolean;
+            /** @enum {string} */
+            nodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string: boolean;
+            integralNumber: boolean;
+            missingNode: boolean;
+            valueNode: boolean;
+            pojo: boolean;
+            number: boolean;
+            floatingPointNumber: boolean;
+            short: boolean;
+            int: boolean;
+            long: boolean;
+            double: boolean;
+            bigDecimal: boolean;
+            bigInteger: boolean;
+            /** @deprecated */
+            textual: boolean;
+            boolean: boolean;
+            binary: boolean;
+            embeddedValue: boolean;
+        };
+        Flow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            /** @description the flow document being edited (nodes and edges) */
+            draft: components["schemas"]["JsonNode"];
+            /** Format: int32 */
+            publishedVersion?: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description problems of the draft; an invalid draft is saved but cannot be published */
+            errors: components["schemas"]["FlowValidationError"][];
+        };
+        FlowValidationError: {
+            /**
+             * @description JSON pointer into the document
+             * @example /nodes/2/data/variable
+             */
+            pointer: string;
+            nodeId?: string | null;
+            message: string;
+        };
+        FlowPublished: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        FlowStartRequest: {
+            /** Format: uuid */
+            conversationId?: string | null;
+        };
+        FlowStarted: {
+            /** Format: uuid */
+            sessionId: string;
+        };
+        FlowSimulateRequest: {
+            /**
+             * Format: uuid
+             * @description continue this simulator session; absent = a new one
+             */
+            sessionId?: string | null;
+            message?: string | null;
+            /** @description start a new session from the start node */
+            restart?: boolean | null;
+            /** @description continue from this node id */
+            jumpTo?: string | null;
+        };
+        Choice: {
+            id: string;
+            title: string;
+        };
+        FlowSimulation: {
+            /** Format: uuid */
+            sessionId: string;
+            replies: components["schemas"]["FlowSimulationReply"][];
+            activeNodeId?: string | null;
+            variables: {
+                [key: string]: unknown;
+            };
+            waitingFor?: string | null;
+            ended: boolean;
+            /** @description completed, handoff, stopped or active */
+            status: string;
+            steps: components["schemas"]["FlowSimulationStep"][];
+            /** @description what the simulator did instead of acting (contact updates, skipped delays) */
+            notes: string[];
+        };
+        FlowSimulationReply: {
+            text: string;
+            buttons?: components["schemas"]["Choice"][] | null;
+            mediaUrl?: string | null;
+        };
+        FlowSimulationStep: {
+            nodeId: string;
+            type: string;
+            input?: string | null;
+            output?: string | null;
+            variablesChanged?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+        };
+        FlowValidateRequest: {
+            document?: components["schemas"]["JsonNode"];
+        };
+        FlowValidation: {
+            valid: boolean;
+            errors: components["schemas"]["FlowValidationError"][];
+        };
+        FlowImportRequest: {
+            name: string;
+            description?: string | null;
+            document?: components["schemas"]["JsonNode"];
+        };
+        FlowGenerateRequest: {
+            description: string;
+            /** @description LLM providers to try in order (mode llm); absent or empty = rule-based (offline) */
+            providerIds?: string[] | null;
+        };
+        FlowGenerated: {
+            document: components["schemas"]["JsonNode"];
+            /** @enum {string} */
+            mode: "llm" | "rules";
+            notes: string[];
+        };
         GrantRequest: {
             /** Format: int64 */
             amountMinor: number;
@@ -4749,6 +5166,12 @@ export interface components {
             name?: string | null;
             description?: string | null;
         };
+        FlowUpdateRequest: {
+            name?: string | null;
+            description?: string | null;
+            /** @description the new draft; saved even when invalid (the answer lists its errors) */
+            draft?: components["schemas"]["JsonNode"];
+        };
         ConversationUpdate: {
             status?: string | null;
             /** Format: date-time */
@@ -5240,6 +5663,87 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        FlowSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            /**
+             * @description draft (never published) or published
+             * @enum {string}
+             */
+            status: "draft" | "published";
+            /** Format: int32 */
+            publishedVersion?: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            completions: number;
+        };
+        PageResponseFlowSummary: {
+            items: components["schemas"]["FlowSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        FlowVersionSummary: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: uuid */
+            publishedBy?: string | null;
+            active: boolean;
+        };
+        FlowVersion: {
+            /** Format: int32 */
+            version: number;
+            document: components["schemas"]["JsonNode"];
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        FlowExport: {
+            name: string;
+            description?: string | null;
+            document: components["schemas"]["JsonNode"];
+            /** Format: int32 */
+            schemaVersion: number;
+        };
+        FlowAnalytics: {
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            completions: number;
+            /** Format: int64 */
+            handoffs: number;
+            nodes: components["schemas"]["FlowNodeAnalytics"][];
+        };
+        FlowNodeAnalytics: {
+            nodeId: string;
+            /**
+             * Format: int64
+             * @description sessions that reached the node
+             */
+            entered: number;
+            /**
+             * Format: int64
+             * @description sessions whose last step was this node and that never completed
+             */
+            dropOff: number;
+        };
+        FlowTemplate: {
+            key: string;
+            name: string;
+            description: string;
+            document: components["schemas"]["JsonNode"];
+        };
         DevMail: {
             /** Format: uuid */
             id: string;
@@ -5320,6 +5824,22 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        FlowStepEntry: {
+            /** Format: uuid */
+            flowId: string;
+            flowName: string;
+            /** Format: int32 */
+            flowVersion: number;
+            nodeId: string;
+            type: string;
+            input?: string | null;
+            output?: string | null;
+            variablesChanged?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
         };
         AgentRun: {
             /** Format: uuid */
@@ -8343,6 +8863,307 @@ export interface operations {
             };
         };
     };
+    list_5: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number | null;
+                /** @description items per page, 1..100 */
+                size?: number | null;
+                /** @description filter by name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseFlowSummary"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rollback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowPublished"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowStartRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStarted"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowSimulateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSimulation"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowPublished"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowValidateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowValidation"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowGenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowGenerated"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     grant: {
         parameters: {
             query?: never;
@@ -8583,7 +9404,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8620,7 +9441,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -8755,7 +9576,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: {
                 /** @description include archived plans */
@@ -8787,7 +9608,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -8849,7 +9670,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -8883,7 +9704,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -8986,7 +9807,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9020,7 +9841,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -9252,7 +10073,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -9421,7 +10242,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -10002,7 +10823,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_12: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -10036,7 +10857,7 @@ export interface operations {
             };
         };
     };
-    create_8: {
+    create_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10104,7 +10925,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -10133,7 +10954,7 @@ export interface operations {
             };
         };
     };
-    create_9: {
+    create_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -10689,6 +11510,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
@@ -10703,7 +11619,7 @@ export interface operations {
             };
         };
     };
-    update_6: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -10738,7 +11654,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10769,7 +11685,7 @@ export interface operations {
             };
         };
     };
-    delete_6: {
+    delete_7: {
         parameters: {
             query?: {
                 /** @description true erases personal data everywhere (GDPR right to erasure) */
@@ -10810,7 +11726,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -10845,7 +11761,7 @@ export interface operations {
             };
         };
     };
-    get_9: {
+    get_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -10905,7 +11821,7 @@ export interface operations {
             };
         };
     };
-    update_8: {
+    update_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -10940,7 +11856,7 @@ export interface operations {
             };
         };
     };
-    update_9: {
+    update_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -11138,7 +12054,7 @@ export interface operations {
             };
         };
     };
-    get_10: {
+    get_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -11169,7 +12085,7 @@ export interface operations {
             };
         };
     };
-    delete_7: {
+    delete_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -11824,6 +12740,193 @@ export interface operations {
             };
         };
     };
+    versions_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersionSummary"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersion"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowExport"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowAnalytics"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowTemplate"][];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": components["schemas"]["JsonNode"];
+                    "application/json": components["schemas"]["JsonNode"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     download: {
         parameters: {
             query: {
@@ -11960,7 +13063,7 @@ export interface operations {
             };
         };
     };
-    list_13: {
+    list_14: {
         parameters: {
             query?: {
                 /** @description 0-based page number */
@@ -11990,6 +13093,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseConversationView"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conversationSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStepEntry"][];
                 };
             };
             /** @description Problem Details (RFC 9457) */
@@ -12179,7 +13313,7 @@ export interface operations {
             };
         };
     };
-    get_11: {
+    get_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -12210,7 +13344,7 @@ export interface operations {
             };
         };
     };
-    delete_8: {
+    delete_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -12270,7 +13404,7 @@ export interface operations {
             };
         };
     };
-    get_12: {
+    get_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -12395,7 +13529,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query?: {
                 from?: string;

@@ -39,6 +39,8 @@ const ContactPortal = lazy(() => import('./routes/portal'))
 const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const Calls = lazy(() => import('./routes/app/calls'))
 const Sales = lazy(() => import('./routes/app/sales'))
+const Flows = lazy(() => import('./routes/app/flows'))
+const FlowBuilder = lazy(() => import('./routes/app/flow-builder'))
 const NotFound = lazy(() => import('./routes/not-found'))
 const OAuthConsent = lazy(() => import('./routes/oauth-consent'))
 
@@ -80,6 +82,8 @@ export const routes: RouteObject[] = [
           { path: '/contact-plans', element: <ContactPlans /> },
           { path: '/calls/:callId?', element: <Calls /> },
           { path: '/sales', element: <Sales /> },
+          { path: '/flows', element: <Flows /> },
+          { path: '/flows/:flowId', element: <FlowBuilder /> },
           { path: '/knowledge', element: <Knowledge /> },
           { path: '/knowledge/:knowledgeBaseId', element: <KnowledgeBase /> },
           { path: '/members', element: <Members /> },

@@ -51,12 +51,7 @@ export const workspaceNav: readonly NavItem[] = [
   { to: '/quick-replies', label: 'Quick replies', icon: ZapIcon },
   { to: '/agents', label: 'Agents', icon: BotIcon },
   { to: '/knowledge', label: 'Knowledge', icon: BookOpenIcon },
-  {
-    to: '/flows',
-    label: 'Flows',
-    icon: WorkflowIcon,
-    comingSoon: 'Visual conversation flows that route, qualify and hand over to people.',
-  },
+  { to: '/flows', label: 'Flows', icon: WorkflowIcon },
   { to: '/sales', label: 'Sales calls', icon: PhoneCallIcon },
   { to: '/calls', label: 'Calls', icon: PhoneIcon },
   { to: '/campaigns', label: 'Campaigns', icon: MegaphoneIcon },

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatDateTime } from '@/lib/format'
 import { useContact } from '../api/conversations'
+import { FlowStepsTimeline } from './flow-steps'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,7 +18,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who the customer is: shown beside the thread. */
-export function ContactPanel({ contactId }: { contactId: string }) {
+export function ContactPanel({ contactId, conversationId }: { contactId: string; conversationId?: string }) {
   const contact = useContact(contactId)
   return (
     <aside className="grid content-start gap-4 overflow-y-auto border-l p-4" aria-label="Contact" data-testid="contact-panel">
@@ -64,6 +65,7 @@ export function ContactPanel({ contactId }: { contactId: string }) {
           </TextLink>
         </>
       )}
+      {conversationId && <FlowStepsTimeline conversationId={conversationId} />}
     </aside>
   )
 }

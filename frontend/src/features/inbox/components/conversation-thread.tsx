@@ -46,7 +46,7 @@ export function ConversationThread({ conversationId }: { conversationId: string 
           outsideWindow={isOutsideWhatsAppWindow(channel?.type, conversation.data.lastInboundAt)}
         />
       </section>
-      <ContactPanel contactId={conversation.data.contactId} />
+      <ContactPanel contactId={conversation.data.contactId} conversationId={conversationId} />
     </div>
   )
 }

@@ -1,5 +1,7 @@
 package io.switchboard.contacts;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,4 +26,21 @@ public interface ContactDirectory {
 
     /** How the contact is addressed on that channel (the provider's id for them), if known. */
     Optional<String> identityOn(UUID orgId, UUID contactId, UUID channelId);
+
+    /** Name, phone, tags and attributes of a contact, for templating ({{contact.name}}) in flows. */
+    Optional<ContactProfile> profile(UUID orgId, UUID contactId);
+
+    /**
+     * Adds and removes tags and merges string attributes (a flow's update-contact step). Unknown
+     * contacts are ignored.
+     */
+    void updateTagsAndAttributes(
+            UUID orgId, UUID contactId, List<String> addTags, List<String> removeTags, Map<String, String> attributes);
+
+    record ContactProfile(
+            UUID id,
+            @Nullable String name,
+            @Nullable String phone,
+            List<String> tags,
+            Map<String, Object> attributes) {}
 }

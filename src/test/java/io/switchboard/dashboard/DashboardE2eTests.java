@@ -136,11 +136,17 @@ class DashboardE2eTests extends DashboardBrowserTest {
         signIn(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
         openNav("Inbox");
         assertThat(page.getByTestId("inbox")).isVisible();
-        for (String section : List.of("Flows", "Campaigns", "Settings")) {
+        for (String section : List.of("Settings")) {
             openNav(section);
             assertThat(page.getByTestId("coming-soon")).containsText(section);
         }
-        // Agents is a real page now (AgentsE2eTests covers it)
+        // Flows and Agents are real pages now (FlowsBuilderE2eTests and AgentsE2eTests cover them)
+        openNav("Flows");
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Flows").setLevel(1)))
+                .isVisible();
+        assertThat(page.getByTestId("coming-soon")).hasCount(0);
         openNav("Agents");
         assertThat(page.getByRole(
                         AriaRole.HEADING,

@@ -99,6 +99,11 @@ class TenantIsolationWebTests extends IntegrationTest {
                 .get("conversationId")
                 .asString();
 
+        String flowId = api.post("/api/v1/flows", Map.of("name", "A's flow"), tokenA)
+                .json()
+                .get("id")
+                .asString();
+        api.post("/api/v1/flows/" + flowId + "/publish", Map.of(), tokenA);
         String agentId = api.post("/api/v1/agents", Map.of("name", "A's agent"), tokenA)
                 .json()
                 .get("id")
@@ -201,6 +206,17 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/webhooks/{id}/test", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/deliveries", webhookId),
                 Map.entry("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", webhookId),
+                Map.entry("/api/v1/flows/{id}", flowId),
+                Map.entry("/api/v1/flows/{id}/publish", flowId),
+                Map.entry("/api/v1/flows/{id}/versions", flowId),
+                // {version} takes the same value: B must get 404 for A's flow before the version is read
+                Map.entry("/api/v1/flows/{id}/versions/{version}", flowId),
+                Map.entry("/api/v1/flows/{id}/versions/{version}/rollback", flowId),
+                Map.entry("/api/v1/flows/{id}/export", flowId),
+                Map.entry("/api/v1/flows/{id}/simulate", flowId),
+                Map.entry("/api/v1/flows/{id}/analytics", flowId),
+                Map.entry("/api/v1/flows/{id}/start", flowId),
+                Map.entry("/api/v1/conversations/{id}/flow-steps", conversationId),
                 Map.entry("/api/v1/agents/{id}", agentId),
                 Map.entry("/api/v1/agents/{id}/chat", agentId),
                 Map.entry("/api/v1/agents/{id}/runs", agentId),
@@ -241,6 +257,9 @@ class TenantIsolationWebTests extends IntegrationTest {
                         Map.of("planId", UUID.randomUUID().toString())),
                 Map.entry("/api/v1/sales-scripts/{id}", Map.of("text", "stolen")),
                 Map.entry("/api/v1/webhooks/{id}", Map.of("description", "stolen")),
+                Map.entry("/api/v1/flows/{id}", Map.of("name", "stolen")),
+                Map.entry("/api/v1/flows/{id}/simulate", Map.of("message", "forged")),
+                Map.entry("/api/v1/flows/{id}/start", Map.of("conversationId", conversationId)),
                 Map.entry("/api/v1/agents/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/agents/{id}/chat", Map.of("message", "forged")),
                 Map.entry("/api/v1/quick-replies/{id}", Map.of("title", "stolen")),

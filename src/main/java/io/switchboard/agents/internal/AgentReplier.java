@@ -1,5 +1,6 @@
 package io.switchboard.agents.internal;
 
+import io.switchboard.agents.InboundHandler;
 import io.switchboard.billing.ContactGate;
 import io.switchboard.billing.ContactPlans;
 import io.switchboard.billing.Limit;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,6 +42,7 @@ class AgentReplier {
     private final JsonMapper json;
     private final Quotas quotas;
     private final ContactPlans contactPlans;
+    private final ObjectProvider<InboundHandler> handlers;
 
     AgentReplier(
             ChannelDirectory channels,
@@ -51,7 +54,9 @@ class AgentReplier {
             ScopedTransactions tx,
             JsonMapper json,
             Quotas quotas,
-            ContactPlans contactPlans) {
+            ContactPlans contactPlans,
+            ObjectProvider<InboundHandler> handlers) {
+        this.handlers = handlers;
         this.channels = channels;
         this.conversations = conversations;
         this.agents = agents;
@@ -74,6 +79,15 @@ class AgentReplier {
     /** Answers the message unless someone else should; returns the outcome, for tests and the bench. */
     @Nullable
     String answer(MessageReceived event) {
+        // flows (and any other handler) first, also on channels without an agent
+        for (InboundHandler handler : handlers.orderedStream().toList()) {
+            try {
+                if (handler.handle(event) == InboundHandler.Handled.HANDLED)
+                    return "handled-by-" + handlerName(handler);
+            } catch (RuntimeException e) {
+                log.warn("Inbound handler {} failed on message {}", handlerName(handler), event.messageId(), e);
+            }
+        }
         UUID orgId = event.orgId();
         Prepared prepared = tx.inOrg(orgId, () -> prepare(event));
         if (prepared == null) return null;
@@ -270,6 +284,10 @@ class AgentReplier {
         }
         if (handoff != null) conversations.handOff(orgId, conversationId, handoff);
         return outcome;
+    }
+
+    private static String handlerName(InboundHandler handler) {
+        return handler.getClass().getSimpleName();
     }
 
     static AgentTrace withOutcome(AgentTrace t, String outcome) {

@@ -163,6 +163,45 @@ class ContactService implements ContactDirectory {
     }
 
     @Override
+    public Optional<ContactProfile> profile(UUID orgId, UUID contactId) {
+        return db.select(Contacts.ID, Contacts.NAME, Contacts.PHONE, Contacts.TAGS, Contacts.ATTRIBUTES)
+                .from(Contacts.T)
+                .where(Contacts.ORG_ID.eq(orgId), Contacts.ID.eq(contactId))
+                .fetchOptional(r -> new ContactProfile(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4() == null ? List.of() : List.of(r.value4()),
+                        r.value5() == null
+                                ? Map.of()
+                                : json.readValue(r.value5().data(), new TypeReference<Map<String, Object>>() {})));
+    }
+
+    @Override
+    public void updateTagsAndAttributes(
+            UUID orgId, UUID contactId, List<String> addTags, List<String> removeTags, Map<String, String> attributes) {
+        var current = profile(orgId, contactId).orElse(null);
+        if (current == null) return;
+        LinkedHashSet<String> tags = new LinkedHashSet<>(current.tags());
+        addTags.stream()
+                .map(String::trim)
+                .filter(t -> !t.isEmpty() && t.length() <= 64)
+                .forEach(tags::add);
+        removeTags.forEach(tags::remove);
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(current.attributes());
+        attributes.forEach((k, v) -> {
+            if (!k.isBlank() && k.length() <= 64) merged.put(k, v.length() > 1000 ? v.substring(0, 1000) : v);
+        });
+        db.update(Contacts.T)
+                .set(Contacts.TAGS, tags.toArray(String[]::new))
+                .set(Contacts.ATTRIBUTES, JSONB.valueOf(json.writeValueAsString(merged)))
+                .set(Contacts.UPDATED_AT, Instant.now())
+                .where(Contacts.ORG_ID.eq(orgId), Contacts.ID.eq(contactId))
+                .execute();
+        events.publishEvent(new io.switchboard.contacts.ContactUpdated(orgId, contactId));
+    }
+
+    @Override
     public Optional<ContactRef> findByPhone(UUID orgId, String phoneE164) {
         return db.select(Contacts.ID, Contacts.NAME, Contacts.PHONE, Contacts.OPTED_OUT)
                 .from(Contacts.T)

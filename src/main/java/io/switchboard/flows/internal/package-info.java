@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.flows.internal;
+
+import org.jspecify.annotations.NullMarked;
