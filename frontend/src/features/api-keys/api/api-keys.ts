@@ -24,14 +24,6 @@ export function useCreateApiKey() {
 }
 
 /** The MCP server's tools a key may be limited to. */
-export function useMcpToolNames() {
-  return useQuery({
-    queryKey: ['api-keys', 'mcp-tools'],
-    queryFn: () => unwrap(api.GET('/api/v1/mcp')),
-    select: (server) => server.tools.map((tool) => ({ name: tool.name, title: tool.title })),
-  })
-}
-
 export function useRevokeApiKey() {
   return useRefreshingMutation([apiKeysKey], (id: string) =>
     unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),

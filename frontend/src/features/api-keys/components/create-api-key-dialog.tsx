@@ -13,7 +13,7 @@ import { fieldErrors } from '@/lib/problem'
 import { useCreateApiKey } from '../api/api-keys'
 import { NewApiKey } from './new-api-key'
 import { ScopeCheckboxes } from './scope-checkboxes'
-import { ToolCheckboxes } from './tool-checkboxes'
+import { ToolCheckboxes } from '@/components/tool-checkboxes'
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) => void }) {
   const createKey = useCreateApiKey()
@@ -36,6 +36,8 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (apiKey: CreatedApiKey) =>
         error={errors.scopes ?? (scopes.length === 0 ? 'Pick at least one scope.' : undefined)}
       />
       <ToolCheckboxes
+        legend="MCP tools (AI assistants)"
+        limitDescription="Off: the key may use every MCP tool its scopes allow."
         value={tools}
         onChange={setTools}
         error={errors.tools ?? (noTools ? 'Pick at least one tool, or turn the limit off.' : undefined)}

@@ -32,14 +32,6 @@ export function useDecideAuthorization(handle: string) {
 }
 
 /** The MCP tools a connection may be limited to. */
-export function useMcpTools() {
-  return useQuery({
-    queryKey: ['oauth', 'mcp-tools'],
-    queryFn: () => unwrap(api.GET('/api/v1/mcp')),
-    select: (server) => server.tools.map((tool) => ({ name: tool.name, title: tool.title })),
-  })
-}
-
 export function useOAuthConnections(page: number) {
   return useQuery(
     pagedQuery(connectionsKey, page, (query) => unwrap(api.GET('/api/v1/oauth/connections', { params: { query } }))),

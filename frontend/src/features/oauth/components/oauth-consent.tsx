@@ -3,14 +3,13 @@ import { useState } from 'react'
 import type { OAuthPendingRequest } from '@/api/types'
 import { AuthCard } from '@/components/auth-card'
 import { PageSpinner } from '@/components/page-spinner'
+import { ToolCheckboxes } from '@/components/tool-checkboxes'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Checkbox } from '@/components/ui/checkbox'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
-import { Skeleton } from '@/components/ui/skeleton'
-import { hostOf, useAuthorizationRequest, useDecideAuthorization, useMcpTools } from '../api/oauth'
+import { hostOf, useAuthorizationRequest, useDecideAuthorization } from '../api/oauth'
 
 const SCOPE_TEXT: Record<string, string> = {
   read: 'read your data',
@@ -126,7 +125,14 @@ function ConsentForm({
             <p className="text-xs text-muted-foreground">The assistant sees only this organisation’s data.</p>
           </div>
         )}
-        <ToolLimit value={tools} onChange={setTools} />
+        <ToolCheckboxes
+          idPrefix="oauth-tools"
+          limitLabel="Only some tools"
+          limitDescription="Off: every MCP tool the scope allows."
+          value={tools}
+          onChange={setTools}
+          error={tools !== null && tools.length === 0 ? 'Pick at least one tool, or turn the limit off.' : undefined}
+        />
         <ProblemAlert error={decide.error} fields={['tools', 'organizationId']} />
         <div className="flex gap-2">
           <Button
@@ -143,51 +149,5 @@ function ConsentForm({
         {leaving && <p className="text-sm text-muted-foreground">Returning to {request.clientName}…</p>}
       </div>
     </AuthCard>
-  )
-}
-
-function ToolLimit({ value, onChange }: { value: string[] | null; onChange: (tools: string[] | null) => void }) {
-  const tools = useMcpTools()
-  const limited = value !== null
-  return (
-    <fieldset className="grid gap-3">
-      <div className="flex items-start gap-3">
-        <Checkbox
-          id="oauth-tools-limited"
-          checked={limited}
-          onCheckedChange={(checked) => onChange(checked === true ? [] : null)}
-        />
-        <div className="grid gap-1">
-          <Label htmlFor="oauth-tools-limited">Only some tools</Label>
-          <p className="text-xs text-muted-foreground">Off: every MCP tool the scope allows.</p>
-        </div>
-      </div>
-      {limited &&
-        (tools.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : tools.isError ? (
-          <ProblemAlert error={tools.error} />
-        ) : (
-          <div className="grid max-h-48 gap-2 overflow-y-auto rounded-md border p-3">
-            {tools.data.map((tool) => (
-              <div key={tool.name} className="flex items-center gap-2">
-                <Checkbox
-                  id={`oauth-tool-${tool.name}`}
-                  checked={value.includes(tool.name)}
-                  onCheckedChange={(checked) =>
-                    onChange(checked === true ? [...value, tool.name] : value.filter((name) => name !== tool.name))
-                  }
-                />
-                <Label htmlFor={`oauth-tool-${tool.name}`} className="font-mono text-xs" title={tool.title}>
-                  {tool.name}
-                </Label>
-              </div>
-            ))}
-          </div>
-        ))}
-      {value !== null && value.length === 0 && (
-        <p className="text-sm text-destructive">Pick at least one tool, or turn the limit off.</p>
-      )}
-    </fieldset>
   )
 }
