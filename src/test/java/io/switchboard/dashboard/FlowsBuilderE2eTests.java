@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Position;
 import io.switchboard.support.DashboardBrowserTest;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,23 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
         page.mouse().up();
     }
 
+    /** Set once the flow exists; deleted after the test. */
+    private String flowId;
+
+    /**
+     * The flow is published in the demo organisation that other browser tests share, and its start
+     * trigger (new conversation) would answer their web chat and sandbox conversations.
+     */
+    @AfterEach
+    void deleteTheFlow() {
+        if (flowId != null) {
+            org.assertj.core.api.Assertions.assertThat(
+                            api.delete("/api/v1/flows/" + flowId, token(loginBootstrapOwner()))
+                                    .status())
+                    .isEqualTo(204);
+        }
+    }
+
     @Test
     void aFourNodeFlowBuiltByDraggingIsPublishedAndAnswersInTheSimulator() {
         signIn();
@@ -76,6 +94,7 @@ class FlowsBuilderE2eTests extends DashboardBrowserTest {
                 .click();
         assertThat(page.getByLabel("Flow name")).hasValue(name);
         assertThat(page.getByTestId("flow-node-n1")).isVisible();
+        flowId = page.url().replaceAll(".*/flows/([^/?#]+).*", "$1");
 
         // three nodes dragged from the palette onto free spots of the canvas; each opens its editor
         BoundingBox canvas = page.getByTestId("flow-canvas").boundingBox();
