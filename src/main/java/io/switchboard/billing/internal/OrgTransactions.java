@@ -28,10 +28,7 @@ class OrgTransactions {
     }
 
     <T> T inOrg(UUID orgId, Supplier<T> work) {
-        if (TenantContext.current().orElse(null) instanceof TenantContext.Org(UUID bound) && bound.equals(orgId)) {
-            return join.execute(status -> work.get());
-        }
-        return scoped.inOrg(orgId, work);
+        return boundTo(orgId) ? join.execute(status -> work.get()) : scoped.inOrg(orgId, work);
     }
 
     /**
@@ -40,10 +37,12 @@ class OrgTransactions {
      * nothing either way.
      */
     <T> T statementInOrg(UUID orgId, Supplier<T> work) {
-        if (TenantContext.current().orElse(null) instanceof TenantContext.Org(UUID bound) && bound.equals(orgId)) {
-            return join.execute(status -> work.get());
-        }
-        return scoped.statementInOrg(orgId, work);
+        return boundTo(orgId) ? join.execute(status -> work.get()) : scoped.statementInOrg(orgId, work);
+    }
+
+    /** The caller already works in this organisation (a request, or another module's job). */
+    private static boolean boundTo(UUID orgId) {
+        return TenantContext.current().orElse(null) instanceof TenantContext.Org(UUID bound) && bound.equals(orgId);
     }
 
     <T> T asSystem(String reason, Supplier<T> work) {

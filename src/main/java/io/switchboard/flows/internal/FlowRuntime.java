@@ -11,6 +11,7 @@ import io.switchboard.conversations.Conversations;
 import io.switchboard.conversations.Conversations.SenderType;
 import io.switchboard.conversations.MessageContent;
 import io.switchboard.conversations.MessageReceived;
+import io.switchboard.shared.TenantContext;
 import io.switchboard.shared.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,11 @@ class FlowRuntime implements InboundHandler {
 
     @Override
     public Handled handle(MessageReceived event) {
+        // an organisation that never published a flow has no sessions either (active_version is never
+        // cleared, deleting a flow deletes its sessions): one cached lookup, no transaction, no queueing,
+        // and the agent gets the message
+        if (TenantContext.inOrg(event.orgId(), () -> catalog.active(event.orgId()))
+                .isEmpty()) return Handled.PASSED;
         // a burst of inbound messages must not take every pooled connection (ingest and senders need
         // theirs): flow runs queue here, without a timeout, instead of failing in the pool after 30 s
         try {
@@ -105,9 +111,6 @@ class FlowRuntime implements InboundHandler {
 
     private Handled inbound(MessageReceived event) {
         UUID orgId = event.orgId();
-        // an organisation that never published a flow has no sessions either (active_version is never
-        // cleared, deleting a flow deletes its sessions): one cached lookup and the agent gets the message
-        if (catalog.active(orgId).isEmpty()) return Handled.PASSED;
         var state = conversations.state(orgId, event.conversationId()).orElse(null);
         if (state == null || state.heldByPeople()) return Handled.PASSED; // the bot pauses while people hold it
         lock(event.conversationId());
