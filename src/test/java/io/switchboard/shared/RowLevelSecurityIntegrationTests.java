@@ -74,4 +74,49 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
                 .rootCause()
                 .hasMessageContaining("append-only");
     }
+
+    @Test
+    void oneStatementInAnOrganisationCarriesItsScope() {
+        var a = signup("One statement A");
+        var b = signup("One statement B");
+        api.post("/api/v1/api-keys", Map.of("name", "a-only", "scopes", List.of("read")), token(a));
+        api.post("/api/v1/api-keys", Map.of("name", "b-only", "scopes", List.of("read")), token(b));
+        UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
+        UUID orgB = UUID.fromString(b.get("organization").get("id").asString());
+        String unfiltered = "select string_agg(name, ',' order by name) from api_keys";
+
+        // alternating organisations on one thread reuses one pooled connection whose settings change
+        // with every statement; each statement still sees only its own organisation
+        for (int i = 0; i < 3; i++) {
+            assertThat(tx.fetchOneInOrg(orgA, unfiltered)).containsExactly("a-only");
+            assertThat(tx.fetchOneInOrg(orgB, unfiltered)).containsExactly("b-only");
+        }
+        assertThat(tx.fetchOneInOrg(orgA, "select id from organizations")).containsExactly(orgA);
+        assertThat(tx.fetchOneInOrg(orgA, "select 1 where false")).isNull();
+    }
+
+    @Test
+    void aFailingStatementLeavesNoScopeBehind() {
+        var a = signup("Failing A");
+        var b = signup("Failing B");
+        UUID orgA = UUID.fromString(a.get("organization").get("id").asString());
+        UUID orgB = UUID.fromString(b.get("organization").get("id").asString());
+        tx.fetchOneInOrg(orgA, "select 1");
+
+        // the settings for B travel with a statement that fails: both are undone, so the next
+        // statement for B must set them again rather than trust a cache that says they are there
+        assertThatThrownBy(() -> tx.fetchOneInOrg(orgB, "select 1 / 0"))
+                .rootCause()
+                .hasMessageContaining("division by zero");
+        assertThat(tx.fetchOneInOrg(orgB, "select current_setting('app.org_id')"))
+                .containsExactly(orgB.toString());
+        assertThatThrownBy(() -> tx.fetchOneInOrg(
+                        orgA,
+                        "insert into api_keys (id, org_id, name, prefix, key_hash, scopes) values (?, ?, 'x', 'x', ?, '{read}')",
+                        UUID.randomUUID(),
+                        orgB,
+                        UUID.randomUUID().toString()))
+                .rootCause()
+                .hasMessageContaining("row-level security");
+    }
 }

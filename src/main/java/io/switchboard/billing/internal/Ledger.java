@@ -139,40 +139,41 @@ class Ledger implements Credits {
         Instant now = Instant.now();
         Instant expires = now.plus(ttl);
         try {
-            return tx.statementInOrg(orgId, () -> {
-                var r = db.fetchOne(
-                        RESERVE,
-                        amountMinor,
-                        orgId,
-                        amountMinor,
-                        id,
-                        amountMinor,
-                        reason,
-                        idempotencyKey,
-                        expires.toString(),
-                        now.toString(),
-                        orgId,
-                        amountMinor,
-                        "hold:" + idempotencyKey,
-                        reason);
-                if (((Number) r.get(0)).longValue() == 1) {
-                    return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, expires, now);
-                }
-                // nothing was written: a retry of a key that no longer fits is still answered with its hold
-                return holdByKey(orgId, idempotencyKey).orElseThrow(() -> insufficient(account(orgId), amountMinor));
-            });
+            var r = tx.fetchOneStatement(
+                    orgId,
+                    RESERVE,
+                    amountMinor,
+                    orgId,
+                    amountMinor,
+                    id,
+                    amountMinor,
+                    reason,
+                    idempotencyKey,
+                    expires.toString(),
+                    now.toString(),
+                    orgId,
+                    amountMinor,
+                    "hold:" + idempotencyKey,
+                    reason);
+            if (r != null && ((Number) r.get(0)).longValue() == 1) {
+                return new Hold(id, orgId, amountMinor, null, Hold.Status.ACTIVE, reason, expires, now);
+            }
         } catch (DuplicateKeyException e) {
             // this key was reserved before (or concurrently, committed first): answer that hold
             return tx.inOrg(orgId, () -> holdByKey(orgId, idempotencyKey).orElseThrow(() -> e));
         }
+        // nothing was written: a retry of a key that no longer fits is still answered with its hold
+        return tx.inOrg(
+                orgId,
+                () -> holdByKey(orgId, idempotencyKey).orElseThrow(() -> insufficient(account(orgId), amountMinor)));
     }
 
     @Override
     public Settlement settle(UUID orgId, UUID holdId, long actualMinor) {
         if (actualMinor < 0) throw ApiProblem.invalidField("actualMinor", "must not be negative");
-        return tx.statementInOrg(orgId, () -> {
-            Long amount = close(orgId, holdId, "settled", actualMinor);
-            if (amount != null) return new Settlement(holdId, actualMinor, amount - actualMinor);
+        Long amount = close(orgId, holdId, "settled", actualMinor);
+        if (amount != null) return new Settlement(holdId, actualMinor, amount - actualMinor);
+        return tx.inOrg(orgId, () -> {
             Hold hold = hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));
             return switch (hold.status()) {
                 case SETTLED -> {
@@ -197,10 +198,8 @@ class Ledger implements Credits {
 
     /** Voids or expires an active hold; a closed one is answered as it is. */
     Hold release(UUID orgId, UUID holdId, String status) {
-        return tx.inOrg(orgId, () -> {
-            close(orgId, holdId, status, 0);
-            return hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId));
-        });
+        close(orgId, holdId, status, 0);
+        return tx.inOrg(orgId, () -> hold(orgId, holdId).orElseThrow(() -> ApiProblem.notFound("Hold " + holdId)));
     }
 
     /**
@@ -208,7 +207,8 @@ class Ledger implements Credits {
      * account; answers the held amount, or null when the hold was not active (or spent exceeds it).
      */
     private @Nullable Long close(UUID orgId, UUID holdId, String status, long spent) {
-        var r = db.fetchOne(
+        var r = tx.fetchOneStatement(
+                orgId,
                 CLOSE,
                 status,
                 "settled".equals(status) ? spent : null,
@@ -227,7 +227,7 @@ class Ledger implements Credits {
                 spent,
                 spent,
                 orgId);
-        Object amount = r.get(0);
+        Object amount = r == null ? null : r.get(0);
         if (amount == null) return null;
         if (((Number) r.get(1)).longValue() != 1)
             throw new IllegalStateException("credit account missing for " + orgId);

@@ -2,8 +2,13 @@ package io.switchboard.billing.internal;
 
 import io.switchboard.shared.TenantContext;
 import io.switchboard.shared.db.ScopedTransactions;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +23,11 @@ class OrgTransactions {
 
     private final ScopedTransactions scoped;
     private final TransactionTemplate join;
+    private final DSLContext db;
 
-    OrgTransactions(ScopedTransactions scoped, PlatformTransactionManager transactionManager) {
+    OrgTransactions(ScopedTransactions scoped, PlatformTransactionManager transactionManager, DSLContext db) {
         this.scoped = scoped;
+        this.db = db;
         this.join = new TransactionTemplate(transactionManager);
         // a savepoint inside the caller's transaction: a refused reservation (insufficient credits,
         // quota exceeded) undoes only its own rows and leaves the caller's transaction usable
@@ -32,12 +39,17 @@ class OrgTransactions {
     }
 
     /**
-     * Like {@link #inOrg}, for work that writes in one atomic statement: outside a caller's
-     * transaction it runs in autocommit (no BEGIN/COMMIT round trip); a failing statement changes
-     * nothing either way.
+     * Runs one atomic statement and answers its first row. Inside a caller's transaction of this
+     * organisation it joins it (under a savepoint); otherwise it runs in autocommit in one round trip
+     * (see {@link ScopedTransactions#fetchOneInOrg}). A failing statement changes nothing either way.
      */
-    <T> T statementInOrg(UUID orgId, Supplier<T> work) {
-        return boundTo(orgId) ? join.execute(status -> work.get()) : scoped.statementInOrg(orgId, work);
+    @Nullable
+    List<Object> fetchOneStatement(UUID orgId, String sql, Object... binds) {
+        if (!boundTo(orgId)) return scoped.fetchOneInOrg(orgId, sql, binds);
+        return join.execute(status -> {
+            Record row = db.fetchOne(sql, binds);
+            return row == null ? null : Arrays.asList(row.intoArray());
+        });
     }
 
     /** The caller already works in this organisation (a request, or another module's job). */

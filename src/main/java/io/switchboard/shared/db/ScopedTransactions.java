@@ -1,8 +1,14 @@
 package io.switchboard.shared.db;
 
 import io.switchboard.shared.TenantContext;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,13 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScopedTransactions {
 
     private final TransactionTemplate fresh;
-    private final TransactionTemplate autocommit;
+    private final TenantAwareDataSource dataSource;
+    private final SQLExceptionTranslator translator = new SQLStateSQLExceptionTranslator();
 
-    ScopedTransactions(PlatformTransactionManager transactionManager) {
+    ScopedTransactions(PlatformTransactionManager transactionManager, TenantAwareDataSource dataSource) {
         this.fresh = new TransactionTemplate(transactionManager);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.autocommit = new TransactionTemplate(transactionManager);
-        this.autocommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.dataSource = dataSource;
     }
 
     /** Platform work before an organisation is known (sign-in, key lookup); filter explicitly. */
@@ -43,10 +49,18 @@ public class ScopedTransactions {
     }
 
     /**
-     * Runs work outside any transaction (a caller's is suspended): each statement commits on its own.
-     * Only for work whose writes are one atomic statement; it saves the BEGIN/COMMIT round trip.
+     * Runs one atomic statement of the organisation in autocommit, outside any transaction of the
+     * caller, and answers the columns of its first row (null when none). One round trip: no
+     * BEGIN/COMMIT, and the tenant settings travel with the statement. Errors become Spring's
+     * {@code DataAccessException}s ({@code DuplicateKeyException} for a unique violation).
      */
-    public <T> T statementInOrg(UUID orgId, Supplier<T> work) {
-        return TenantContext.inOrg(orgId, () -> autocommit.execute(status -> work.get()));
+    public @Nullable List<Object> fetchOneInOrg(UUID orgId, String sql, Object... binds) {
+        return TenantContext.inOrg(orgId, () -> {
+            try {
+                return dataSource.fetchOne(sql, binds);
+            } catch (SQLException e) {
+                throw Objects.requireNonNull(translator.translate("one statement in org " + orgId, sql, e));
+            }
+        });
     }
 }
