@@ -1334,6 +1334,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a conversation with a contact on this channel (the open one when there is one)
+         * @description For writing first: on WhatsApp the first message must then be an approved template.
+         */
+        post: operations["startConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -4444,7 +4464,7 @@ export interface components {
         /** @description Either `text`, or a full `content` object (media, interactive, template, ...) */
         ReplyRequest: {
             text?: string | null;
-            content?: null & (components["schemas"]["Interactive"] | components["schemas"]["InteractiveReply"] | components["schemas"]["Location"] | components["schemas"]["Media"] | components["schemas"]["Reaction"] | components["schemas"]["SharedContacts"] | components["schemas"]["Template"] | components["schemas"]["Text"] | components["schemas"]["Unsupported"]);
+            content?: components["schemas"]["Interactive"] | components["schemas"]["InteractiveReply"] | components["schemas"]["Location"] | components["schemas"]["Media"] | components["schemas"]["Reaction"] | components["schemas"]["SharedContacts"] | components["schemas"]["Template"] | components["schemas"]["Text"] | components["schemas"]["Unsupported"] | null;
         };
         ContactInput: {
             name?: string | null;
@@ -4556,6 +4576,14 @@ export interface components {
         Accepted: {
             /** Format: int64 */
             eventId: number;
+        };
+        StartConversationRequest: {
+            /** Format: uuid */
+            contactId: string;
+        };
+        ConversationStarted: {
+            /** Format: uuid */
+            conversationId: string;
         };
         CampaignAudience: {
             tags?: string[] | null;
@@ -9794,6 +9822,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStarted"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

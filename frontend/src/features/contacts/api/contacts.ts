@@ -140,3 +140,28 @@ export function erasureSummary(report: ErasureReport | undefined) {
     part('conversations.conversations', 'conversation', 'conversations'),
   ].join(', ')
 }
+
+/** The organisation's enabled channels, to pick where to write to a contact. */
+export function useWritableChannels(enabled: boolean) {
+  return useQuery({
+    queryKey: ['channels', 'writable'],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/channels', { params: { query: { page: 0, size: 100 } } }))).items.filter(
+        (channel) => channel.enabled,
+      ),
+    enabled,
+    staleTime: 60_000,
+  })
+}
+
+/** Opens (or finds) the conversation with the contact on a channel; answers its id. */
+export function useStartConversation() {
+  return useMutation({
+    mutationFn: async ({ channelId, contactId }: { channelId: string; contactId: string }) =>
+      (
+        await unwrap(
+          api.POST('/api/v1/channels/{id}/conversations', { params: { path: { id: channelId } }, body: { contactId } }),
+        )
+      ).conversationId,
+  })
+}

@@ -18,6 +18,7 @@ import { readForm } from '@/lib/forms'
 import { fieldErrors } from '@/lib/problem'
 import { contactInput, contactTitle, useSaveContact } from '../api/contacts'
 import { ContactPrivacy } from './contact-privacy'
+import { ContactMessage } from './contact-message'
 import { ContactTimeline } from './contact-timeline'
 
 const FIELDS = ['name', 'phone', 'email', 'countryCode', 'tags', 'optedOut', 'consent', 'notes']
@@ -109,6 +110,7 @@ export function ContactDialog({ open, onOpenChange, contact, extras, onErased }:
           </DialogDescription>
         </DialogHeader>
         {open && contact && extras?.(contact.id)}
+        {open && contact && <ContactMessage contactId={contact.id} />}
         {open && contact && <ContactTimeline contactId={contact.id} />}
         {open && <ContactForm key={contact?.id ?? 'new'} contact={contact} onSaved={() => onOpenChange(false)} />}
         {open && contact && canManage && (

@@ -82,7 +82,7 @@ export function useMessages(conversationId: string) {
   })
 }
 
-function useInvalidateConversation() {
+export function useInvalidateConversation() {
   const queryClient = useQueryClient()
   return (id: string) =>
     Promise.all([

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { chronological, describeContent, isOutsideWhatsAppWindow, formatBytes, safeHref } from './message-content'
+import { chronological, describeContent, isOutsideWhatsAppWindow, isWhatsApp, formatBytes, safeHref } from './message-content'
+
+describe('isWhatsApp', () => {
+  it('knows both WhatsApp channel types and nothing else', () => {
+    expect(isWhatsApp('whatsapp_cloud')).toBe(true)
+    expect(isWhatsApp('twilio_whatsapp')).toBe(true)
+    expect(isWhatsApp('twilio_sms')).toBe(false)
+    expect(isWhatsApp(undefined)).toBe(false)
+  })
+})
 
 describe('isOutsideWhatsAppWindow', () => {
   const now = Date.parse('2026-11-10T12:00:00Z')

@@ -80,6 +80,11 @@ export function safeHref(url: string | null | undefined, base = globalThis.locat
 export const WHATSAPP_CHANNEL_TYPES: ReadonlySet<string> = new Set(['whatsapp_cloud', 'twilio_whatsapp'])
 const WINDOW_MS = 24 * 60 * 60 * 1000
 
+/** WhatsApp channels (Meta's Cloud API or Twilio's): the ones with templates and the 24-hour window. */
+export function isWhatsApp(channelType: string | undefined): channelType is string {
+  return channelType !== undefined && WHATSAPP_CHANNEL_TYPES.has(channelType)
+}
+
 /**
  * WhatsApp lets a business send free-form messages only within 24 hours of the customer's last
  * message; after that (or before they ever wrote) only approved templates go out.
@@ -89,7 +94,7 @@ export function isOutsideWhatsAppWindow(
   lastInboundAt: string | null | undefined,
   now: number = Date.now(),
 ) {
-  if (!channelType || !WHATSAPP_CHANNEL_TYPES.has(channelType)) return false
+  if (!isWhatsApp(channelType)) return false
   if (!lastInboundAt) return true
   const last = new Date(lastInboundAt).getTime()
   return Number.isNaN(last) || now - last > WINDOW_MS

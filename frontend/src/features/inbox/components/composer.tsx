@@ -2,7 +2,7 @@ import { PaperclipIcon, SendIcon, StickyNoteIcon, TriangleAlertIcon } from 'luci
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { QuickReply } from '@/api/types'
 import { ProblemAlert } from '@/components/problem-alert'
-import { Alert, AlertTitle } from '@/components/ui/alert'
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Spinner } from '@/components/ui/spinner'
 import { Textarea } from '@/components/ui/textarea'
@@ -17,9 +17,12 @@ import {
   useQuickReplySearch,
 } from '../api/quick-replies'
 import { QuickReplyPicker } from './quick-reply-picker'
+import { TemplatePicker } from './template-picker'
 
 interface ComposerProps {
   conversationId: string
+  /** Set for WhatsApp channels, whose approved templates can be sent from here. */
+  templateChannelId?: string
   /** WhatsApp's 24-hour customer service window has closed: free text will not be delivered. */
   outsideWindow: boolean
 }
@@ -28,7 +31,7 @@ interface ComposerProps {
  * Reply to the customer or add an internal note; Enter sends, Shift+Enter starts a new line. Typing
  * "/" opens the quick replies; the paperclip sends a file (the text, if any, becomes its caption).
  */
-export function Composer({ conversationId, outsideWindow }: ComposerProps) {
+export function Composer({ conversationId, templateChannelId, outsideWindow }: ComposerProps) {
   const [mode, setMode] = useState<ComposerMode>('reply')
   const [text, setText] = useState('')
   const [dismissed, setDismissed] = useState<string | null>(null)
@@ -108,6 +111,10 @@ export function Composer({ conversationId, outsideWindow }: ComposerProps) {
         <Alert variant="warning" role="note" data-testid="whatsapp-window-notice">
           <TriangleAlertIcon aria-hidden />
           <AlertTitle>Outside WhatsApp&apos;s 24-hour window: only templates can be sent</AlertTitle>
+          <AlertDescription>
+            The contact has not written in the last 24 hours. Send an approved template; free text is allowed again
+            once they reply.
+          </AlertDescription>
         </Alert>
       )}
       <ProblemAlert error={send.error ?? upload.error ?? inserting} fields={[]} />
@@ -125,6 +132,9 @@ export function Composer({ conversationId, outsideWindow }: ComposerProps) {
             {option === 'reply' ? 'Reply' : 'Note'}
           </Button>
         ))}
+        {templateChannelId && !note && (
+          <TemplatePicker conversationId={conversationId} channelId={templateChannelId} prominent={outsideWindow} />
+        )}
         <span className="ml-auto text-xs text-muted-foreground">/ for quick replies · Enter to send · Shift+Enter for a new line</span>
       </div>
       {pickerOpen && (

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { ProblemAlert } from '@/components/problem-alert'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useChannelIndex, useConversation, useMarkRead } from '../api/conversations'
-import { isOutsideWhatsAppWindow } from '../api/message-content'
+import { isOutsideWhatsAppWindow, isWhatsApp } from '../api/message-content'
 import { Composer } from './composer'
 import { ContactPanel } from './contact-panel'
 import { ConversationHeader } from './conversation-header'
@@ -43,6 +43,7 @@ export function ConversationThread({ conversationId }: { conversationId: string 
         <Composer
           key={conversationId}
           conversationId={conversationId}
+          templateChannelId={isWhatsApp(channel?.type) ? conversation.data.channelId : undefined}
           outsideWindow={isOutsideWhatsAppWindow(channel?.type, conversation.data.lastInboundAt)}
         />
       </section>

@@ -241,6 +241,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/channels/{id}", channelId),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", channelId),
                 Map.entry("/api/v1/channels/{id}/test", channelId),
+                Map.entry("/api/v1/channels/{id}/conversations", channelId),
                 Map.entry("/api/v1/contacts/{id}", contactId),
                 Map.entry("/api/v1/contacts/{id}/merge", contactId),
                 Map.entry("/api/v1/contacts/{id}/export", contactId),
@@ -272,6 +273,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/channels/{id}", Map.of("name", "stolen")),
                 Map.entry("/api/v1/channels/{id}/sandbox/messages", Map.of("from", "+14155550111", "text", "forged")),
                 Map.entry("/api/v1/channels/{id}/test", Map.of("to", "+14155550111", "text", "forged")),
+                Map.entry("/api/v1/channels/{id}/conversations", Map.of("contactId", contactId)),
                 Map.entry("/api/v1/contacts/{id}", Map.of("name", "stolen")),
                 Map.entry(
                         "/api/v1/contacts/{id}/merge",

@@ -19,6 +19,7 @@ import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +128,10 @@ class ChannelController {
             @NotBlank @Size(max = 4096) String text) {}
 
     record TestMessageSent(UUID conversationId, UUID messageId) {}
+
+    record StartConversationRequest(@NotNull UUID contactId) {}
+
+    record ConversationStarted(UUID conversationId) {}
 
     record QueueHealth(
             long inboundPending,
@@ -244,6 +249,27 @@ class ChannelController {
                 Conversations.SenderType.USER,
                 principal.userId());
         return new TestMessageSent(conversationId, sent.messageId());
+    }
+
+    @PostMapping("/{id}/conversations")
+    @Operation(
+            summary = "Open a conversation with a contact on this channel (the open one when there is one)",
+            description = "For writing first: on WhatsApp the first message must then be an approved template.")
+    @Transactional
+    ConversationStarted startConversation(@PathVariable UUID id, @Valid @RequestBody StartConversationRequest request) {
+        CurrentPrincipal principal = CurrentPrincipal.get().require(Role.AGENT);
+        ChannelView channel = channels.get(id);
+        if (!channel.enabled()) {
+            throw ApiProblem.conflict("channel-disabled", "The channel is disabled");
+        }
+        var contact = contacts.find(principal.orgId(), request.contactId())
+                .orElseThrow(() -> ApiProblem.notFound("Contact " + request.contactId()));
+        if (contact.phone() == null
+                && contacts.identityOn(principal.orgId(), contact.id(), id).isEmpty()) {
+            throw ApiProblem.invalidField(
+                    "contactId", "has no address on this channel: add a phone number to the contact first");
+        }
+        return new ConversationStarted(conversations.conversationFor(principal.orgId(), id, contact.id()));
     }
 
     @GetMapping("/queues")

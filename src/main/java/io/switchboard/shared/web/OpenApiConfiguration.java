@@ -95,6 +95,11 @@ class OpenApiConfiguration {
         properties.forEach((property, propertySchema) -> {
             if (!nullable.contains(property)) {
                 required.add(property);
+            } else if (propertySchema.getOneOf() != null) {
+                // "type: null" beside a oneOf would demand null AND one of them: null is one more choice
+                var nullSchema = new Schema<>();
+                nullSchema.addType("null");
+                propertySchema.addOneOfItem(nullSchema);
             } else if (propertySchema.get$ref() == null) {
                 propertySchema.addType("null");
             }

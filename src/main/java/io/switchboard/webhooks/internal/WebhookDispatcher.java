@@ -4,6 +4,8 @@ import static io.switchboard.webhooks.internal.WebhookTables.Attempts;
 import static io.switchboard.webhooks.internal.WebhookTables.Deliveries;
 import static io.switchboard.webhooks.internal.WebhookTables.Endpoints;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.identity.Mailer;
 import io.switchboard.identity.OrganizationMembers;
 import io.switchboard.shared.ApiProblem;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +63,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private final OrganizationMembers members;
     private final HttpClient http;
     private final Semaphore slots;
+    // decrypting (AES-GCM) for every delivery cost more CPU than signing it
+    private final Cache<ByteBuffer, String> decrypted = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
     private final Semaphore signal = new Semaphore(0);
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -94,8 +102,9 @@ class WebhookDispatcher implements SmartLifecycle {
         return secrets.encryptString(SECRET_PURPOSE, secret);
     }
 
+    /** Cached by ciphertext: a rotated secret has a new ciphertext, so nothing stale is ever used. */
     String decryptSecret(byte[] ciphertext) {
-        return secrets.decryptString(SECRET_PURPOSE, ciphertext);
+        return decrypted.get(ByteBuffer.wrap(ciphertext), key -> secrets.decryptString(SECRET_PURPOSE, ciphertext));
     }
 
     /** New deliveries were committed: claim now instead of at the next idle poll. */
