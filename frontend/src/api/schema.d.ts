@@ -4363,32 +4363,42 @@ export interface components {
             name: string;
             phones: string[];
         };
-        Interactive: {
-            type: "Interactive";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        Interactive: Omit<components["schemas"]["MessageContent"], "type"> & {
             body?: string;
             options?: components["schemas"]["Option"][];
             listButton?: string;
-        });
-        InteractiveReply: {
-            type: "InteractiveReply";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "interactive";
+        };
+        InteractiveReply: Omit<components["schemas"]["MessageContent"], "type"> & {
             replyId?: string;
             title?: string;
-        });
-        Location: {
-            type: "Location";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "interactive_reply";
+        };
+        Location: Omit<components["schemas"]["MessageContent"], "type"> & {
             /** Format: double */
             latitude?: number;
             /** Format: double */
             longitude?: number;
             name?: string;
             address?: string;
-        });
-        Media: {
-            type: "Media";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "location";
+        };
+        Media: Omit<components["schemas"]["MessageContent"], "type"> & {
             mediaType?: string;
             url?: string;
             mimeType?: string;
@@ -4398,7 +4408,13 @@ export interface components {
             /** Format: int64 */
             sizeBytes?: number;
             unavailable?: string;
-        });
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "media";
+        };
         MessageCitation: {
             title: string;
             section?: string | null;
@@ -4431,36 +4447,56 @@ export interface components {
             title: string;
             description?: string | null;
         };
-        Reaction: {
-            type: "Reaction";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        Reaction: Omit<components["schemas"]["MessageContent"], "type"> & {
             emoji?: string;
             targetProviderMessageId?: string;
-        });
-        SharedContacts: {
-            type: "SharedContacts";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reaction";
+        };
+        SharedContacts: Omit<components["schemas"]["MessageContent"], "type"> & {
             contacts?: components["schemas"]["Card"][];
-        });
-        Template: {
-            type: "Template";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contacts";
+        };
+        Template: Omit<components["schemas"]["MessageContent"], "type"> & {
             name?: string;
             language?: string;
             parameters?: string[];
-        });
-        Text: {
-            type: "Text";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "template";
+        };
+        Text: Omit<components["schemas"]["MessageContent"], "type"> & {
             body?: string;
             citations?: components["schemas"]["MessageCitation"][];
-        });
-        Unsupported: {
-            type: "Unsupported";
-        } & (Omit<components["schemas"]["MessageContent"], "type"> & {
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        Unsupported: Omit<components["schemas"]["MessageContent"], "type"> & {
             providerType?: string;
             raw?: string;
-        });
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "unsupported";
+        };
         /** @description Either `text`, or a full `content` object (media, interactive, template, ...) */
         ReplyRequest: {
             text?: string | null;

@@ -41,7 +41,7 @@ export function useSendTemplate(conversationId: string) {
           params: { path: { id: conversationId } },
           body: {
             content: {
-              type: 'Template',
+              type: 'template',
               name: template.name,
               language: template.language,
               parameters: template.variables.map((variable) => values[variable.name] ?? ''),

@@ -3,6 +3,7 @@ package io.switchboard.conversations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,20 @@ import org.jspecify.annotations.Nullable;
     @JsonSubTypes.Type(value = MessageContent.SharedContacts.class, name = "contacts"),
     @JsonSubTypes.Type(value = MessageContent.Unsupported.class, name = "unsupported")
 })
+// the mapping repeats the names above so the OpenAPI document (and the generated client) uses them
+@Schema(
+        discriminatorProperty = "type",
+        discriminatorMapping = {
+            @DiscriminatorMapping(value = "text", schema = MessageContent.Text.class),
+            @DiscriminatorMapping(value = "media", schema = MessageContent.Media.class),
+            @DiscriminatorMapping(value = "location", schema = MessageContent.Location.class),
+            @DiscriminatorMapping(value = "interactive", schema = MessageContent.Interactive.class),
+            @DiscriminatorMapping(value = "interactive_reply", schema = MessageContent.InteractiveReply.class),
+            @DiscriminatorMapping(value = "template", schema = MessageContent.Template.class),
+            @DiscriminatorMapping(value = "reaction", schema = MessageContent.Reaction.class),
+            @DiscriminatorMapping(value = "contacts", schema = MessageContent.SharedContacts.class),
+            @DiscriminatorMapping(value = "unsupported", schema = MessageContent.Unsupported.class)
+        })
 public sealed interface MessageContent {
 
     /** A source an answer rests on, as shown under the message in the widget and the inbox. */
