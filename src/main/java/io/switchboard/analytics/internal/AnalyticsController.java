@@ -1,0 +1,67 @@
+package io.switchboard.analytics.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.identity.CurrentPrincipal;
+import io.switchboard.identity.Role;
+import io.switchboard.shared.ApiProblem;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics")
+class AnalyticsController {
+
+    static final int MAX_DAYS = 366;
+
+    private final AnalyticsQueries queries;
+
+    AnalyticsController(AnalyticsQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/overview")
+    @Operation(
+            summary = "Conversations, messages, response times, bot containment, handoffs, intents, campaigns and calls"
+                    + " over a range of days (both ends included; default the last 30 days)")
+    Overview overview(
+            @Parameter(description = "first day, e.g. 2026-11-01") @RequestParam(required = false) @Nullable
+                    LocalDate from,
+            @Parameter(description = "last day, included") @RequestParam(required = false) @Nullable LocalDate to,
+            @Parameter(description = "IANA time zone the days are counted in, e.g. Europe/Paris (default UTC)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String timeZone,
+            @Parameter(description = "only this channel") @RequestParam(required = false) @Nullable UUID channelId) {
+        UUID orgId = CurrentPrincipal.get().require(Role.VIEWER).orgId();
+        ZoneId zone = zone(timeZone);
+        LocalDate last = to == null ? LocalDate.now(zone) : to;
+        LocalDate first = from == null ? last.minusDays(29) : from;
+        if (first.isAfter(last)) throw ApiProblem.invalidField("from", "must not be after to");
+        if (first.plusDays(MAX_DAYS - 1).isBefore(last))
+            throw ApiProblem.invalidField("from", "the range may span at most " + MAX_DAYS + " days");
+        if (channelId != null && !queries.channelExists(orgId, channelId)) {
+            throw ApiProblem.notFound("Channel " + channelId);
+        }
+        return queries.overview(new AnalyticsQueries.Range(orgId, first, last, zone, channelId));
+    }
+
+    private static ZoneId zone(@Nullable String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) return ZoneId.of("UTC");
+        try {
+            return ZoneId.of(timeZone.trim());
+        } catch (DateTimeException e) {
+            throw ApiProblem.invalidField(
+                    "timeZone", "is not a known time zone (use an IANA name such as Europe/Paris)");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.analytics.internal;
+
+import org.jspecify.annotations.NullMarked;
