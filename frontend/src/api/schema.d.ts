@@ -3027,6 +3027,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversations, messages, response times, bot containment, handoffs, intents, campaigns and calls over a range of days (both ends included; default the last 30 days) */
+        get: operations["overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}/runs": {
         parameters: {
             query?: never;
@@ -6260,6 +6277,89 @@ export interface components {
             totalItems: number;
             /** Format: int32 */
             totalPages: number;
+        };
+        CallFigures: {
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            minutes: number;
+            outcomes: components["schemas"]["Count"][];
+        };
+        CampaignFunnel: {
+            /** Format: int64 */
+            recipients: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            read: number;
+            /** Format: int64 */
+            replied: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            optedOut: number;
+        };
+        Count: {
+            name: string;
+            /** Format: int64 */
+            count: number;
+        };
+        Day: {
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            conversations: number;
+            /** Format: int64 */
+            inbound: number;
+            /** Format: int64 */
+            botReplies: number;
+            /** Format: int64 */
+            humanReplies: number;
+        };
+        Overview: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            timeZone: string;
+            /** Format: uuid */
+            channelId?: string | null;
+            totals: components["schemas"]["Totals"];
+            days: components["schemas"]["Day"][];
+            handoffReasons: components["schemas"]["Count"][];
+            topIntents: components["schemas"]["Count"][];
+            campaigns: components["schemas"]["CampaignFunnel"];
+            calls: components["schemas"]["CallFigures"];
+        };
+        Totals: {
+            /** Format: int64 */
+            conversations: number;
+            /** Format: int64 */
+            resolved: number;
+            /** Format: int64 */
+            handedOff: number;
+            /** Format: int64 */
+            answeredByBot: number;
+            /** Format: int64 */
+            contained: number;
+            /** Format: double */
+            containedRate?: number | null;
+            /** Format: double */
+            medianFirstResponseSeconds?: number | null;
+            /** Format: double */
+            medianBotFirstResponseSeconds?: number | null;
+            /** Format: double */
+            medianHumanFirstResponseSeconds?: number | null;
+            /** Format: int64 */
+            inboundMessages: number;
+            /** Format: int64 */
+            botReplies: number;
+            /** Format: int64 */
+            humanReplies: number;
         };
         PageResponseAgentView: {
             items: components["schemas"]["AgentView"][];
@@ -13837,6 +13937,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponseAuditEvent"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: {
+                /** @description first day, e.g. 2026-11-01 */
+                from?: string;
+                /** @description last day, included */
+                to?: string;
+                /** @description IANA time zone the days are counted in, e.g. Europe/Paris (default UTC) */
+                timeZone?: string;
+                /** @description only this channel */
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

@@ -38,6 +38,7 @@ const ContactPlans = lazy(() => import('./routes/app/contact-plans'))
 const ContactPortal = lazy(() => import('./routes/portal'))
 const Webhooks = lazy(() => import('./routes/app/webhooks'))
 const Calls = lazy(() => import('./routes/app/calls'))
+const Analytics = lazy(() => import('./routes/app/analytics'))
 const Sales = lazy(() => import('./routes/app/sales'))
 const Flows = lazy(() => import('./routes/app/flows'))
 const FlowBuilder = lazy(() => import('./routes/app/flow-builder'))
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
           { path: '/billing', element: <Billing /> },
           { path: '/contact-plans', element: <ContactPlans /> },
           { path: '/calls/:callId?', element: <Calls /> },
+          { path: '/analytics', element: <Analytics /> },
           { path: '/sales', element: <Sales /> },
           { path: '/flows', element: <Flows /> },
           { path: '/flows/:flowId', element: <FlowBuilder /> },

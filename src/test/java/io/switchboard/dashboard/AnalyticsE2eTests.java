@@ -1,0 +1,53 @@
+package io.switchboard.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.support.DashboardBrowserTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The analytics page in Debian's Chromium: figures of a real conversation, then a channel filter. */
+class AnalyticsE2eTests extends DashboardBrowserTest {
+
+    @Test
+    void aConversationShowsUpInTheFiguresAndTheChannelFilterNarrowsThem() {
+        var session = signup("Analytics Page Co");
+        String token = token(session);
+        String quiet = api.post("/api/v1/channels", Map.of("type", "sandbox", "name", "Quiet line"), token)
+                .json()
+                .get("id")
+                .asString();
+        String conversationId = sandboxConversation(token, "+14155550142", "Ada", "Is the gym open on Sundays?");
+        api.post("/api/v1/conversations/" + conversationId + "/messages", Map.of("text", "Yes, 8 to 20."), token);
+
+        page.navigate("/");
+        page.waitForURL("**/login**");
+        page.getByLabel("Email").fill(session.get("user").get("email").asString());
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page.getByTestId("user-name")).isVisible();
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Analytics").setExact(true))
+                .click();
+        assertThat(page.getByTestId("kpi-conversations")).containsText("1");
+        assertThat(page.getByTestId("kpi-inbound")).containsText("1");
+        assertThat(page.getByTestId("kpi-human-replies")).containsText("1");
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("New conversations per day")))
+                .isVisible();
+
+        page.getByLabel("Channel").selectOption(quiet);
+        assertThat(page.getByText("Nothing happened in this period")).isVisible();
+        page.getByLabel("Channel").selectOption("");
+        assertThat(page.getByTestId("kpi-conversations")).containsText("1");
+        page.getByLabel("Period").selectOption("7");
+        assertThat(page.getByTestId("kpi-inbound")).containsText("1");
+        org.assertj.core.api.Assertions.assertThat(pageErrors).isEmpty();
+    }
+}
