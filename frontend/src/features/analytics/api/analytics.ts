@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
+import { saveDownload } from '@/lib/download'
 
 export interface AnalyticsFilters {
   days: number
@@ -52,4 +53,29 @@ export function formatDuration(seconds: number | null | undefined) {
 
 export function formatPercent(rate: number | null | undefined) {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)} %`
+}
+
+/** The last `days` days up to now, as instants for the exports. */
+function exportWindow(days: number, now: Date = new Date()) {
+  return { from: new Date(now.getTime() - days * 86_400_000).toISOString(), to: now.toISOString() }
+}
+
+export function downloadConversationsCsv(filters: AnalyticsFilters) {
+  return saveDownload(
+    api.GET('/api/v1/conversations/export', {
+      params: { query: { ...exportWindow(filters.days), channelId: filters.channelId } },
+      parseAs: 'blob',
+    }),
+    'conversations.csv',
+  )
+}
+
+export function downloadMessagesCsv(filters: AnalyticsFilters) {
+  return saveDownload(
+    api.GET('/api/v1/conversations/messages/export', {
+      params: { query: { ...exportWindow(filters.days), channelId: filters.channelId } },
+      parseAs: 'blob',
+    }),
+    'messages.csv',
+  )
 }

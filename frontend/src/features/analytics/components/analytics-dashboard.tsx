@@ -1,13 +1,22 @@
-import { ChartColumnIcon } from 'lucide-react'
+import { ChartColumnIcon, DownloadIcon } from 'lucide-react'
 import { useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { components } from '@/api/schema'
 import { EmptyState } from '@/components/empty-state'
+import { ProblemAlert } from '@/components/problem-alert'
 import { QueryState } from '@/components/query-state'
+import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
-import { formatDuration, formatPercent, useAnalytics, useChannelsForFilter } from '../api/analytics'
+import {
+  downloadConversationsCsv,
+  downloadMessagesCsv,
+  formatDuration,
+  formatPercent,
+  useAnalytics,
+  useChannelsForFilter,
+} from '../api/analytics'
 
 type Overview = components['schemas']['Overview']
 type Count = components['schemas']['Count']
@@ -171,6 +180,7 @@ function Charts({ data }: { data: Overview }) {
 export function AnalyticsDashboard() {
   const [days, setDays] = useState(30)
   const [channelId, setChannelId] = useState('')
+  const [exportError, setExportError] = useState<unknown>(null)
   const channels = useChannelsForFilter()
   const overview = useAnalytics({ days, channelId: channelId || undefined })
 
@@ -198,7 +208,28 @@ export function AnalyticsDashboard() {
           </NativeSelect>
         </label>
         {overview.isFetching && <span className="text-xs text-muted-foreground" aria-live="polite">Updating…</span>}
+        <div className="ml-auto flex gap-2">
+          {(['conversations', 'messages'] as const).map((what) => (
+            <Button
+              key={what}
+              variant="outline"
+              size="sm"
+              title={`The ${what} of this period and channel, as CSV`}
+              onClick={() => {
+                setExportError(null)
+                const filters = { days, channelId: channelId || undefined }
+                ;(what === 'conversations' ? downloadConversationsCsv(filters) : downloadMessagesCsv(filters)).catch(
+                  setExportError,
+                )
+              }}
+            >
+              <DownloadIcon aria-hidden />
+              {what === 'conversations' ? 'Conversations CSV' : 'Messages CSV'}
+            </Button>
+          ))}
+        </div>
       </div>
+      <ProblemAlert error={exportError} />
       <QueryState query={overview}>
         {(data) =>
           data.totals.conversations === 0 && data.totals.inboundMessages === 0 && data.calls.calls === 0 && data.campaigns.recipients === 0 ? (

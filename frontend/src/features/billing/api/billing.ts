@@ -1,3 +1,4 @@
+import { saveDownload } from '@/lib/download'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import type { components } from '@/api/schema'
@@ -43,18 +44,11 @@ export function useCreditEntries(page: number) {
 }
 
 /** The whole statement as CSV, fetched with the session's token and saved by the browser. */
-export async function downloadStatementCsv() {
-  const { data, response } = await api.GET('/api/v1/credits/entries', {
-    params: { query: { format: 'csv' } },
-    parseAs: 'text',
-  })
-  if (!response.ok || typeof data !== 'string') throw new Error(`Download failed (${response.status})`)
-  const url = URL.createObjectURL(new Blob([data], { type: 'text/csv' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = 'credit-statement.csv'
-  link.click()
-  URL.revokeObjectURL(url)
+export function downloadStatementCsv() {
+  return saveDownload(
+    api.GET('/api/v1/credits/entries', { params: { query: { format: 'csv' } }, parseAs: 'blob' }),
+    'credit-statement.csv',
+  )
 }
 
 export function useGrantCredits() {

@@ -1,3 +1,4 @@
+import { saveDownload } from '@/lib/download'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import type { Call, CallStatus, PlaceCallRequest } from '@/api/types'
@@ -84,13 +85,6 @@ export function useStopCall() {
 }
 
 /** Downloads the call log as CSV through the authenticated client, then hands the file to the browser. */
-export async function downloadCallLog() {
-  const { data, response } = await api.GET('/api/v1/calls/export', { parseAs: 'blob' })
-  if (!response.ok || !data) throw new Error(`The export failed (${response.status})`)
-  const url = URL.createObjectURL(data as Blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = 'calls.csv'
-  link.click()
-  URL.revokeObjectURL(url)
+export function downloadCallLog() {
+  return saveDownload(api.GET('/api/v1/calls/export', { parseAs: 'blob' }), 'calls.csv')
 }

@@ -1,3 +1,4 @@
+import { saveDownload, saveFile } from '@/lib/download'
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import type { Contact, ContactInput, ErasureReport } from '@/api/types'
@@ -88,16 +89,12 @@ export function contactTitle(contact: Pick<Contact, 'name' | 'phone' | 'email'>)
   return contact.name || contact.phone || contact.email || 'Unnamed contact'
 }
 
-/** Saves a blob as a file through a temporary link (the archive never touches the DOM as content). */
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+/** Every contact as CSV (the import's columns first), fetched with the session's token and saved. */
+export function downloadContactsCsv(tag?: string) {
+  return saveDownload(
+    api.GET('/api/v1/contacts/export', { params: { query: { tag } }, parseAs: 'blob' }),
+    'contacts.csv',
+  )
 }
 
 /** GDPR export: downloads the contact's archive (a ZIP of JSON and their files). */

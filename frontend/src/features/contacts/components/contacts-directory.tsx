@@ -1,4 +1,4 @@
-import { ContactRoundIcon, MessagesSquareIcon, PlusIcon, SearchIcon } from 'lucide-react'
+import { ContactRoundIcon, DownloadIcon, MessagesSquareIcon, PlusIcon, SearchIcon } from 'lucide-react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { Contact } from '@/api/types'
@@ -11,7 +11,14 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { useCanManageOrganization } from '@/lib/auth'
-import { contactTitle, useContact, useContacts, useDeleteContact, type ContactSearch } from '../api/contacts'
+import {
+  contactTitle,
+  downloadContactsCsv,
+  useContact,
+  useContacts,
+  useDeleteContact,
+  type ContactSearch,
+} from '../api/contacts'
 import { ContactDialog } from './contact-dialog'
 
 const SEARCH_DELAY_MS = 300
@@ -58,6 +65,7 @@ export function ContactsDirectory({ contactExtras }: ContactsDirectoryProps = {}
   const [q, setQ] = useState('')
   const [tag, setTag] = useState('')
   const [creating, setCreating] = useState(false)
+  const [exportError, setExportError] = useState<unknown>(null)
   const [editing, setEditing] = useState<Contact | undefined>()
   const [erased, setErased] = useState<string | undefined>()
   const canManage = useCanManageOrganization()
@@ -161,11 +169,23 @@ export function ContactsDirectory({ contactExtras }: ContactsDirectoryProps = {}
             setPage(0)
           }}
         />
+        <Button
+          variant="outline"
+          title={tag ? `Contacts tagged ${tag}, as CSV` : 'Every contact, as CSV (re-importable)'}
+          onClick={() => {
+            setExportError(null)
+            downloadContactsCsv(tag.trim() || undefined).catch(setExportError)
+          }}
+        >
+          <DownloadIcon aria-hidden />
+          Export CSV
+        </Button>
         <Button onClick={() => setCreating(true)}>
           <PlusIcon aria-hidden />
           New contact
         </Button>
       </div>
+      <ProblemAlert error={exportError} />
       <PagedTable
         query={contacts}
         columns={columns}

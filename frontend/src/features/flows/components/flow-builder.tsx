@@ -1,3 +1,4 @@
+import { saveFile } from '@/lib/download'
 import '@xyflow/react/dist/style.css'
 import {
   applyEdgeChanges,
@@ -374,13 +375,10 @@ function Builder({ initial }: { initial: Flow }) {
 
   async function doExport() {
     const exported = await exportFlow(flowId)
-    const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' })
-    const url = URL.createObjectURL(blob)
-    const link = window.document.createElement('a')
-    link.href = url
-    link.download = `${(exported.name || 'flow').replace(/[^\w-]+/g, '-').toLowerCase()}.json`
-    link.click()
-    URL.revokeObjectURL(url)
+    saveFile(
+      new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }),
+      `${(exported.name || 'flow').replace(/[^\w-]+/g, '-').toLowerCase()}.json`,
+    )
   }
 
   async function importIntoCanvas(file: File) {

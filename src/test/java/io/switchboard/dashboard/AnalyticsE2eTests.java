@@ -48,6 +48,22 @@ class AnalyticsE2eTests extends DashboardBrowserTest {
         assertThat(page.getByTestId("kpi-conversations")).containsText("1");
         page.getByLabel("Period").selectOption("7");
         assertThat(page.getByTestId("kpi-inbound")).containsText("1");
+
+        // the period's messages as a CSV download: the customer's question and the reply
+        var download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Messages CSV"))
+                        .click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("messages.csv");
+        String csv;
+        try {
+            csv = java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.assertj.core.api.Assertions.assertThat(csv)
+                .startsWith("message_id,created_at,conversation_id")
+                .contains("Is the gym open on Sundays?")
+                .contains("\"Yes, 8 to 20.\"");
         org.assertj.core.api.Assertions.assertThat(pageErrors).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import io.switchboard.identity.Role;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +23,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -146,10 +146,7 @@ class CreditsController {
             return statement.page(orgId, page);
         }
         if (!format.equals("csv")) throw ApiProblem.invalidField("format", "must be json or csv");
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"credit-statement.csv\"");
-        var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        statement.csv(orgId, writer); // closes the writer when done
+        CsvDownload.write(response, "credit-statement.csv", Statement.CSV_HEADER, rows -> statement.csv(orgId, rows));
         return null;
     }
 

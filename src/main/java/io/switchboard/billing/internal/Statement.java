@@ -6,14 +6,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.db.Pages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import io.switchboard.shared.web.CsvDownload;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
@@ -63,33 +60,30 @@ class Statement {
                 Statement::toEntry);
     }
 
-    /** Writes the whole statement as CSV (streamed from the database cursor). */
-    void csv(UUID orgId, Writer out) {
-        try (var printer = new CSVPrinter(
-                        out,
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setHeader(
-                                        "id",
-                                        "created_at",
-                                        "kind",
-                                        "amount_minor",
-                                        "balance_change_minor",
-                                        "available_change_minor",
-                                        "hold_id",
-                                        "reference",
-                                        "reason",
-                                        "actor")
-                                .get());
-                var cursor = db.select(Entries.ALL)
-                        .from(Entries.T)
-                        .where(Entries.ORG_ID.eq(orgId))
-                        .orderBy(Entries.ID.desc())
-                        .fetchSize(500)
-                        .fetchLazy()) {
+    static final List<String> CSV_HEADER = List.of(
+            "id",
+            "created_at",
+            "kind",
+            "amount_minor",
+            "balance_change_minor",
+            "available_change_minor",
+            "hold_id",
+            "reference",
+            "reason",
+            "actor");
+
+    /** Every entry, newest first, streamed from a database cursor (which needs a transaction). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    void csv(UUID orgId, CsvDownload.Rows rows) {
+        try (var cursor = db.select(Entries.ALL)
+                .from(Entries.T)
+                .where(Entries.ORG_ID.eq(orgId))
+                .orderBy(Entries.ID.desc())
+                .fetchSize(500)
+                .fetchLazy()) {
             for (Record r : cursor) {
                 CreditEntry e = toEntry(r);
-                printer.printRecord(
+                rows.add(
                         e.id(),
                         e.createdAt(),
                         e.kind(),
@@ -98,21 +92,10 @@ class Statement {
                         e.availableChangeMinor(),
                         e.holdId(),
                         e.reference(),
-                        safe(e.reason()),
+                        e.reason(),
                         e.actor());
             }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
-
-    /** Spreadsheet apps run cells starting with = + - @ as formulas; prefix them with a quote. */
-    private static @Nullable String safe(@Nullable String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
     }
 
     static CreditEntry toEntry(Record r) {

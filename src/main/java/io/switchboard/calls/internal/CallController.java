@@ -20,24 +20,20 @@ import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
 import io.switchboard.shared.db.ScopedTransactions;
+import io.switchboard.shared.web.CsvDownload;
 import io.switchboard.storage.BlobStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -287,26 +283,22 @@ class CallController {
         Instant end = to == null ? Instant.now().plusSeconds(60) : to;
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
         var rows = tx.inOrg(orgId, () -> store.all(orgId, start, end, 50_000));
-        var out = new StringWriter();
-        try (var csv = new CSVPrinter(
-                out,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(
-                                "time",
-                                "call_id",
-                                "contact_id",
-                                "phone_number",
-                                "status",
-                                "provider",
-                                "duration_seconds",
-                                "cost_minor",
-                                "currency",
-                                "outcome",
-                                "summary")
-                        .get())) {
-            for (var c : rows) {
-                csv.printRecord(
+        CsvDownload.write(
+                response,
+                "calls.csv",
+                List.of(
+                        "time",
+                        "call_id",
+                        "contact_id",
+                        "phone_number",
+                        "status",
+                        "provider",
+                        "duration_seconds",
+                        "cost_minor",
+                        "currency",
+                        "outcome",
+                        "summary"),
+                out -> rows.forEach(c -> out.add(
                         c.createdAt(),
                         c.id(),
                         c.contactId(),
@@ -317,23 +309,7 @@ class CallController {
                         c.costMinor(),
                         c.currency(),
                         c.outcome(),
-                        safe(c.summary()));
-            }
-        }
-        // written directly: a download answers CSV whatever the client's Accept header says
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls.csv\"");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    /** Spreadsheet apps run cells starting with = + - @ as formulas: prefix them. */
-    static @Nullable String safe(@Nullable String s) {
-        if (s == null || s.isEmpty()) return s;
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + s : s;
+                        c.summary())));
     }
 
     @GetMapping("/{id}")

@@ -40,9 +40,15 @@ class ContactController {
     private final ContactImport importer;
     private final ContactPrivacy privacy;
     private final ContactTimeline timeline;
+    private final ContactCsvExport export;
 
     ContactController(
-            ContactService contacts, ContactImport importer, ContactPrivacy privacy, ContactTimeline timeline) {
+            ContactService contacts,
+            ContactImport importer,
+            ContactPrivacy privacy,
+            ContactTimeline timeline,
+            ContactCsvExport export) {
+        this.export = export;
         this.contacts = contacts;
         this.importer = importer;
         this.privacy = privacy;
@@ -86,6 +92,26 @@ class ContactController {
     @Operation(summary = "Create a contact (phone normalised to E.164)")
     ContactView create(@Valid @RequestBody ContactInput input) {
         return contacts.create(input);
+    }
+
+    @GetMapping("/export")
+    @Operation(
+            summary = "All contacts as CSV, streamed; the first columns are the import's, so it can be edited and"
+                    + " imported again",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    void exportCsv(
+            @Parameter(description = "only contacts with this tag") @RequestParam(required = false) @Nullable
+                    String tag,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        UUID orgId = io.switchboard.identity.CurrentPrincipal.get()
+                .require(io.switchboard.identity.Role.AGENT)
+                .orgId();
+        io.switchboard.shared.web.CsvDownload.write(
+                response, "contacts.csv", ContactCsvExport.HEADER, rows -> export.write(orgId, tag, rows));
     }
 
     @GetMapping("/{id}")

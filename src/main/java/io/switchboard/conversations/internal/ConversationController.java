@@ -14,12 +14,17 @@ import io.switchboard.identity.Role;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.web.CsvDownload;
+import io.switchboard.shared.web.ExportPeriod;
 import io.switchboard.storage.BlobStore;
 import io.switchboard.storage.BlobTooLargeException;
 import io.switchboard.storage.StoredBlob;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -51,8 +56,11 @@ class ConversationController {
     private final ConversationService conversations;
     private final InboxStream stream;
     private final BlobStore blobs;
+    private final ConversationExports exports;
 
-    ConversationController(ConversationService conversations, InboxStream stream, BlobStore blobs) {
+    ConversationController(
+            ConversationService conversations, InboxStream stream, BlobStore blobs, ConversationExports exports) {
+        this.exports = exports;
         this.conversations = conversations;
         this.stream = stream;
         this.blobs = blobs;
@@ -82,6 +90,53 @@ class ConversationController {
             throw ApiProblem.invalidField("status", "must be one of open, pending, snoozed, resolved");
         }
         return conversations.list(page, new ConversationFilter(status, assignee, channelId, contactId, label, q));
+    }
+
+    @GetMapping("/conversations/export")
+    @Operation(
+            summary = "Conversations started in a period as CSV, streamed (default the last 30 days)",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    void exportConversations(
+            @Parameter(description = "start, e.g. 2026-11-01T00:00:00Z") @RequestParam(required = false) @Nullable
+                    Instant from,
+            @Parameter(description = "end, excluded") @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable UUID channelId,
+            HttpServletResponse response)
+            throws IOException {
+        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
+        var period = ExportPeriod.of(from, to);
+        CsvDownload.write(
+                response,
+                "conversations.csv",
+                ConversationExports.CONVERSATION_HEADER,
+                rows -> exports.conversations(orgId, period.from(), period.to(), channelId, rows));
+    }
+
+    @GetMapping("/conversations/messages/export")
+    @Operation(
+            summary =
+                    "Messages (without internal notes) written in a period as CSV, streamed (default the last 30 days)",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    void exportMessages(
+            @Parameter(description = "start, e.g. 2026-11-01T00:00:00Z") @RequestParam(required = false) @Nullable
+                    Instant from,
+            @Parameter(description = "end, excluded") @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable UUID channelId,
+            HttpServletResponse response)
+            throws IOException {
+        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
+        var period = ExportPeriod.of(from, to);
+        CsvDownload.write(
+                response,
+                "messages.csv",
+                ConversationExports.MESSAGE_HEADER,
+                rows -> exports.messages(orgId, period.from(), period.to(), channelId, rows));
     }
 
     @GetMapping("/conversations/{id}")
