@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import type { Campaign, CampaignInput, CampaignSchedule, MessageTemplate, TemplateInput } from '@/api/types'
+import { saveDownload } from '@/lib/download'
 import { pagedQuery, useRefreshingMutation } from '@/lib/queries'
 
 const templatesKey = ['templates']
@@ -142,3 +143,11 @@ export function useDeleteCampaign() {
 }
 
 export type { Campaign, MessageTemplate }
+
+/** Every recipient's status, delivery, reply and opt-out as CSV, fetched with the session's token. */
+export function downloadCampaignResults(campaign: Pick<Campaign, 'id' | 'name'>) {
+  return saveDownload(
+    api.GET('/api/v1/campaigns/{id}/results', { params: { path: { id: campaign.id } }, parseAs: 'blob' }),
+    `${campaign.name.replace(/[^\w-]+/g, '-').toLowerCase() || 'campaign'}-results.csv`,
+  )
+}

@@ -1,4 +1,4 @@
-import { MegaphoneIcon } from 'lucide-react'
+import { DownloadIcon, MegaphoneIcon } from 'lucide-react'
 import { useState } from 'react'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import type { Column } from '@/components/data-table'
@@ -8,7 +8,14 @@ import { ProblemAlert } from '@/components/problem-alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { formatDateTime } from '@/lib/format'
-import { type Campaign, formatEta, useCampaignAction, useCampaigns, useDeleteCampaign } from '../api/campaigns'
+import {
+  type Campaign,
+  downloadCampaignResults,
+  formatEta,
+  useCampaignAction,
+  useCampaigns,
+  useDeleteCampaign,
+} from '../api/campaigns'
 
 function ProgressCell({ campaign }: { campaign: Campaign }) {
   const p = campaign.progress
@@ -45,6 +52,7 @@ function ProgressCell({ campaign }: { campaign: Campaign }) {
 
 export function CampaignsTable() {
   const [page, setPage] = useState(0)
+  const [downloadError, setDownloadError] = useState<unknown>(null)
   const campaigns = useCampaigns(page)
   const action = useCampaignAction()
   const remove = useDeleteCampaign()
@@ -100,6 +108,21 @@ export function CampaignsTable() {
               onConfirm={() => action.mutateAsync({ id: c.id, action: 'cancel' })}
             />
           )}
+          {c.status !== 'draft' && (
+            <Button
+              size="sm"
+              variant="outline"
+              aria-label={`Results of ${c.name} as CSV`}
+              title="Every recipient's status, delivery, reply and opt-out"
+              onClick={() => {
+                setDownloadError(null)
+                downloadCampaignResults(c).catch(setDownloadError)
+              }}
+            >
+              <DownloadIcon aria-hidden />
+              CSV
+            </Button>
+          )}
           {['draft', 'completed', 'cancelled'].includes(c.status) && (
             <ConfirmDialog
               trigger={
@@ -119,7 +142,7 @@ export function CampaignsTable() {
   ]
   return (
     <div className="grid gap-3">
-      <ProblemAlert error={action.error ?? remove.error} />
+      <ProblemAlert error={action.error ?? remove.error ?? downloadError} />
       <PagedTable
         query={campaigns}
         columns={columns}

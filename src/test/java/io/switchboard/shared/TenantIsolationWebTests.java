@@ -184,6 +184,7 @@ class TenantIsolationWebTests extends IntegrationTest {
                 Map.entry("/api/v1/templates/{id}/sync", templateId),
                 Map.entry("/api/v1/templates/{id}/preview", templateId),
                 Map.entry("/api/v1/campaigns/{id}", campaignId),
+                Map.entry("/api/v1/campaigns/{id}/results", campaignId),
                 Map.entry("/api/v1/campaigns/{id}/audience", campaignId),
                 Map.entry("/api/v1/campaigns/{id}/audience-csv", campaignId),
                 Map.entry("/api/v1/campaigns/{id}/schedule", campaignId),

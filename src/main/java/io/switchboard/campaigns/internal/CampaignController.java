@@ -35,9 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
 class CampaignController {
 
     private final CampaignService campaigns;
+    private final CampaignResultsCsv results;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, CampaignResultsCsv results) {
         this.campaigns = campaigns;
+        this.results = results;
     }
 
     @GetMapping
@@ -67,6 +69,23 @@ class CampaignController {
                     "One campaign with live progress (queued, sent, delivered, read, replied, failed with reasons, opted out) and ETA")
     CampaignView get(@PathVariable UUID id) {
         return campaigns.get(id);
+    }
+
+    @GetMapping("/{id}/results")
+    @Operation(
+            summary = "Every recipient with status, delivery, reply and opt-out as CSV, streamed",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    void resultsCsv(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        var campaign = campaigns.get(id); // another organisation's campaign is a 404 here
+        UUID orgId = io.switchboard.identity.CurrentPrincipal.get().orgId();
+        io.switchboard.shared.web.CsvDownload.write(
+                response,
+                "campaign-" + campaign.id() + "-results.csv",
+                CampaignResultsCsv.HEADER,
+                rows -> results.write(orgId, id, rows));
     }
 
     @DeleteMapping("/{id}")

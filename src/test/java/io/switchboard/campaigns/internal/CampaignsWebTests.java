@@ -163,6 +163,18 @@ class CampaignsWebTests extends IntegrationTest {
                         "Hi Person 1, your code is C-1",
                         "Hi Person 2, your code is C-2",
                         "Hi Person 3, your code is C-3");
+
+        // the results as CSV: one row per recipient, delivered, with the contact's phone
+        var results = api.get("/api/v1/campaigns/" + id + "/results", token);
+        assertThat(results.status()).as(results.raw()).isEqualTo(200);
+        assertThat(results.headers().get("content-type").getFirst()).startsWith("text/csv");
+        var lines = results.raw().strip().lines().toList();
+        assertThat(lines.getFirst()).startsWith("contact_id,name,phone,status,delivery_state");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.stream().skip(1)).allMatch(line -> line.contains(",queued,delivered,"));
+        assertThat(api.get("/api/v1/campaigns/" + id + "/results", token(signup("Nosy Co")))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
