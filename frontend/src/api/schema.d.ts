@@ -207,6 +207,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-mail digest settings and the digests sent lately */
+        get: operations["digest"];
+        /** Send the figures by e-mail to owners and admins: off, daily (yesterday) or weekly (last week) */
+        put: operations["saveDigest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -1814,6 +1832,23 @@ export interface paths {
         put?: never;
         /** Create an API key; the answer is the only time the key is shown */
         post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/digest/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the digest of the last 7 days now (once a day at most) */
+        post: operations["sendDigest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3628,6 +3663,28 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DigestSettingsInput: {
+            /** @description off, daily or weekly */
+            frequency?: string | null;
+            /** @description IANA time zone the periods are counted in (default UTC) */
+            timeZone?: string | null;
+        };
+        SentDigest: {
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            kind: string;
+            /** Format: int32 */
+            recipients: number;
+            /** Format: date-time */
+            sentAt: string;
+        };
+        Settings: {
+            frequency: string;
+            timeZone: string;
+            recent: components["schemas"]["SentDigest"][];
+        };
         AgentBuiltinTools: {
             lookupContact?: boolean | null;
             searchKnowledge?: boolean | null;
@@ -5078,6 +5135,15 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             key: string;
+        };
+        Sent: {
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: int32 */
+            recipients: number;
+            transport: string;
         };
         PlaygroundRequest: {
             message: string;
@@ -7262,6 +7328,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    digest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
             };
             /** @description Problem Details (RFC 9457) */
             default: {
@@ -11077,6 +11205,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Problem Details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sent"];
                 };
             };
             /** @description Problem Details (RFC 9457) */

@@ -1,5 +1,6 @@
 import { PageHeader } from '@/components/page-header'
 import { AnalyticsDashboard } from '@/features/analytics/components/analytics-dashboard'
+import { DigestCard } from '@/features/analytics/components/digest-card'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 
 export default function AnalyticsRoute() {
@@ -11,6 +12,7 @@ export default function AnalyticsRoute() {
         description="How conversations went: volumes, response times, what the bot handled alone, handoffs, campaigns and calls."
       />
       <AnalyticsDashboard />
+      <DigestCard />
     </>
   )
 }

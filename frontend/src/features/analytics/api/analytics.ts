@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/api/client'
 import { saveDownload } from '@/lib/download'
+import { useRefreshingMutation } from '@/lib/queries'
 
 export interface AnalyticsFilters {
   days: number
@@ -78,4 +79,20 @@ export function downloadMessagesCsv(filters: AnalyticsFilters) {
     }),
     'messages.csv',
   )
+}
+
+const digestKey = ['analytics', 'digest']
+
+export function useDigestSettings() {
+  return useQuery({ queryKey: digestKey, queryFn: () => unwrap(api.GET('/api/v1/analytics/digest')) })
+}
+
+export function useSaveDigest() {
+  return useRefreshingMutation([digestKey], (body: { frequency: string; timeZone: string }) =>
+    unwrap(api.PUT('/api/v1/analytics/digest', { body })),
+  )
+}
+
+export function useSendDigest() {
+  return useRefreshingMutation([digestKey], () => unwrap(api.POST('/api/v1/analytics/digest/send')))
 }

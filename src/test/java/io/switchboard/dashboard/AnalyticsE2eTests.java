@@ -64,6 +64,19 @@ class AnalyticsE2eTests extends DashboardBrowserTest {
                 .startsWith("message_id,created_at,conversation_id")
                 .contains("Is the gym open on Sundays?")
                 .contains("\"Yes, 8 to 20.\"");
+
+        // the weekly e-mail digest: saved, then sent now to the owner (the development mailbox here)
+        page.getByLabel("Send", new Page.GetByLabelOptions().setExact(true)).selectOption("weekly");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
+        assertThat(page.getByText("Saved.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send last 7 days now"))
+                .click();
+        assertThat(page.getByTestId("digest-sent")).containsText("Sent to 1 person");
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Digests sent")))
+                .containsText("manual");
         org.assertj.core.api.Assertions.assertThat(pageErrors).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.analytics.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Role;
@@ -12,6 +13,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +28,37 @@ class AnalyticsController {
     static final int MAX_DAYS = 366;
 
     private final AnalyticsQueries queries;
+    private final Digests digests;
 
-    AnalyticsController(AnalyticsQueries queries) {
+    AnalyticsController(AnalyticsQueries queries, Digests digests) {
         this.queries = queries;
+        this.digests = digests;
+    }
+
+    record DigestSettingsInput(
+            @Nullable @Schema(description = "off, daily or weekly")
+            String frequency,
+
+            @Nullable @Schema(description = "IANA time zone the periods are counted in (default UTC)")
+            String timeZone) {}
+
+    @GetMapping("/digest")
+    @Operation(summary = "The e-mail digest settings and the digests sent lately")
+    Digests.Settings digest() {
+        return digests.settings(CurrentPrincipal.get().require(Role.VIEWER).orgId());
+    }
+
+    @PutMapping("/digest")
+    @Operation(
+            summary = "Send the figures by e-mail to owners and admins: off, daily (yesterday) or weekly (last week)")
+    Digests.Settings saveDigest(@RequestBody DigestSettingsInput input) {
+        return digests.save(CurrentPrincipal.get().require(Role.ADMIN).orgId(), input.frequency(), input.timeZone());
+    }
+
+    @PostMapping("/digest/send")
+    @Operation(summary = "Send the digest of the last 7 days now (once a day at most)")
+    Digests.Sent sendDigest() {
+        return digests.sendNow(CurrentPrincipal.get().require(Role.ADMIN).orgId());
     }
 
     @GetMapping("/overview")
