@@ -6412,6 +6412,20 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        AiUse: {
+            provider: string;
+            model: string;
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: int64 */
+            costMicros: number;
+        };
         CallFigures: {
             /** Format: int64 */
             calls: number;
@@ -6468,6 +6482,7 @@ export interface components {
             topIntents: components["schemas"]["Count"][];
             campaigns: components["schemas"]["CampaignFunnel"];
             calls: components["schemas"]["CallFigures"];
+            ai: components["schemas"]["AiUse"][];
         };
         Totals: {
             /** Format: int64 */

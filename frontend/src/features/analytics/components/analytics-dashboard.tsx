@@ -63,6 +63,50 @@ function CountTable({ title, rows, empty, testId }: { title: string; rows: Count
   )
 }
 
+function AiUseTable({ rows }: { rows: Overview['ai'] }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-base">AI providers</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            No calls to AI providers in this period (offline answers cost nothing and are not counted).
+          </p>
+        ) : (
+          <Table data-testid="ai-use">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Provider</TableHead>
+                <TableHead>Model</TableHead>
+                <TableHead className="text-right">Calls</TableHead>
+                <TableHead className="text-right">Failed</TableHead>
+                <TableHead className="text-right">Tokens in / out</TableHead>
+                <TableHead className="text-right">Cost</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={`${row.provider}/${row.model}`}>
+                  <TableCell>{row.provider}</TableCell>
+                  <TableCell>{row.model}</TableCell>
+                  <TableCell className="text-right tabular-nums">{row.calls}</TableCell>
+                  <TableCell className="text-right tabular-nums">{row.failed}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {row.inputTokens.toLocaleString()} / {row.outputTokens.toLocaleString()}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">${(row.costMicros / 1_000_000).toFixed(4)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  )
+}
+
 function Charts({ data }: { data: Overview }) {
   const series = data.days.map((day) => ({ ...day, label: day.day.slice(5) }))
   const funnel = [
@@ -172,6 +216,7 @@ function Charts({ data }: { data: Overview }) {
         <CountTable title="Top intents" rows={data.topIntents} empty="No intents recognised in this period." testId="top-intents" />
         <CountTable title="Call outcomes" rows={data.calls.outcomes} empty="No analysed calls in this period." testId="call-outcomes" />
       </div>
+      <AiUseTable rows={data.ai} />
     </div>
   )
 }

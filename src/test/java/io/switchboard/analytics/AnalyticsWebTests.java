@@ -51,6 +51,11 @@ class AnalyticsWebTests extends IntegrationTest {
         // D, 11 March 23:30 UTC (12 March in Tokyo), on the second channel: never answered
         String d = conversation(otherChannelId, "2026-03-11T23:30:00Z", "open", null);
         message(d, otherChannelId, "inbound", "contact", "2026-03-11T23:30:00Z", null);
+        // AI provider calls: two answers by one model (one failed), one by another; one outside the range
+        llmCall("Groq", "llama-8b", 120, 40, 300, "ok", "2026-03-10T10:00:20Z");
+        llmCall("Groq", "llama-8b", 100, 0, 0, "timeout", "2026-03-10T12:00:05Z");
+        llmCall("Gemini", "flash", 200, 60, 900, "ok", "2026-03-11T09:00:30Z");
+        llmCall("Gemini", "flash", 999, 999, 99_999, "ok", "2026-03-13T08:00:30Z");
         // outside the range
         String e = conversation(channelId, "2026-03-13T08:00:00Z", "open", null);
         message(e, channelId, "inbound", "contact", "2026-03-13T08:00:00Z", "pricing");
@@ -103,6 +108,22 @@ class AnalyticsWebTests extends IntegrationTest {
                 intent == null ? null : "{\"intent\":\"" + intent + "\",\"confidence\":0.9}");
     }
 
+    private void llmCall(String provider, String model, int in, int out, long costMicros, String outcome, String at) {
+        owner.execute(
+                "insert into llm_calls (org_id, provider_id, provider_type, provider_name, model, purpose, input_tokens,"
+                        + " output_tokens, cost_micros, latency_ms, outcome, created_at) values (?::uuid, ?::uuid,"
+                        + " 'openai', ?, ?, 'reply', ?, ?, ?, 100, ?, ?::timestamptz)",
+                orgId,
+                UUID.nameUUIDFromBytes(provider.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                provider,
+                model,
+                in,
+                out,
+                costMicros,
+                outcome,
+                OffsetDateTime.parse(at));
+    }
+
     private JsonNode overview(String query) {
         var response = api.get("/api/v1/analytics/overview?from=2026-03-10&to=2026-03-11" + query, token);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
@@ -140,6 +161,10 @@ class AnalyticsWebTests extends IntegrationTest {
                 .isEqualTo("[{\"name\":\"pricing\",\"count\":2},{\"name\":\"booking\",\"count\":1}]");
         assertThat(o.get("campaigns").get("recipients").asLong()).isZero();
         assertThat(o.get("calls").get("calls").asLong()).isZero();
+        assertThat(o.get("ai").toString())
+                .isEqualTo("[{\"provider\":\"Gemini\",\"model\":\"flash\",\"calls\":1,\"failed\":0,\"inputTokens\":200,"
+                        + "\"outputTokens\":60,\"costMicros\":900},{\"provider\":\"Groq\",\"model\":\"llama-8b\","
+                        + "\"calls\":2,\"failed\":1,\"inputTokens\":220,\"outputTokens\":40,\"costMicros\":300}]");
     }
 
     @Test

@@ -56,7 +56,27 @@ class AnalyticsQueries {
                 handoffReasons(r),
                 topIntents(r),
                 campaigns(r),
-                calls(r));
+                calls(r),
+                ai(r));
+    }
+
+    private List<Overview.AiUse> ai(Range r) {
+        return db.fetch("""
+                        select provider_name, model, count(*) as calls, count(*) filter (where outcome <> 'ok') as failed,
+                               sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+                               sum(cost_micros) as cost_micros
+                          from llm_calls
+                         where org_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
+                         group by 1, 2 order by 7 desc, 3 desc, 1, 2
+                        """, r.orgId(), r.start(), r.end())
+                .map(row -> new Overview.AiUse(
+                        row.get("provider_name", String.class),
+                        row.get("model", String.class),
+                        number(row, "calls"),
+                        number(row, "failed"),
+                        number(row, "input_tokens"),
+                        number(row, "output_tokens"),
+                        number(row, "cost_micros")));
     }
 
     /** A UUID is printed as hex and dashes only, so inlining it is safe; it keeps the plan specific. */

@@ -16,7 +16,8 @@ record Overview(
         List<Count> handoffReasons,
         List<Count> topIntents,
         CampaignFunnel campaigns,
-        CallFigures calls) {
+        CallFigures calls,
+        List<AiUse> ai) {
 
     /**
      * Conversations started in the range and what happened in them.
@@ -50,4 +51,14 @@ record Overview(
             long recipients, long sent, long delivered, long read, long replied, long failed, long optedOut) {}
 
     record CallFigures(long calls, long completed, long minutes, List<Count> outcomes) {}
+
+    /** Calls to one AI provider's model in the range (failed ones included), tokens and cost. */
+    record AiUse(
+            String provider,
+            String model,
+            long calls,
+            long failed,
+            long inputTokens,
+            long outputTokens,
+            long costMicros) {}
 }
