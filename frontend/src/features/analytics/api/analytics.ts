@@ -61,24 +61,14 @@ function exportWindow(days: number, now: Date = new Date()) {
   return { from: new Date(now.getTime() - days * 86_400_000).toISOString(), to: now.toISOString() }
 }
 
-export function downloadConversationsCsv(filters: AnalyticsFilters) {
-  return saveDownload(
-    api.GET('/api/v1/conversations/export', {
-      params: { query: { ...exportWindow(filters.days), channelId: filters.channelId } },
-      parseAs: 'blob',
-    }),
-    'conversations.csv',
-  )
-}
-
-export function downloadMessagesCsv(filters: AnalyticsFilters) {
-  return saveDownload(
-    api.GET('/api/v1/conversations/messages/export', {
-      params: { query: { ...exportWindow(filters.days), channelId: filters.channelId } },
-      parseAs: 'blob',
-    }),
-    'messages.csv',
-  )
+/** The conversations or the messages of the period and channel as CSV, saved by the browser. */
+export function downloadCsv(what: 'conversations' | 'messages', filters: AnalyticsFilters) {
+  const params = { query: { ...exportWindow(filters.days), channelId: filters.channelId } }
+  const request =
+    what === 'conversations'
+      ? api.GET('/api/v1/conversations/export', { params, parseAs: 'blob' })
+      : api.GET('/api/v1/conversations/messages/export', { params, parseAs: 'blob' })
+  return saveDownload(request, `${what}.csv`)
 }
 
 const digestKey = ['analytics', 'digest']

@@ -10,8 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import {
-  downloadConversationsCsv,
-  downloadMessagesCsv,
+  downloadCsv,
   formatDuration,
   formatPercent,
   useAnalytics,
@@ -262,10 +261,7 @@ export function AnalyticsDashboard() {
               title={`The ${what} of this period and channel, as CSV`}
               onClick={() => {
                 setExportError(null)
-                const filters = { days, channelId: channelId || undefined }
-                ;(what === 'conversations' ? downloadConversationsCsv(filters) : downloadMessagesCsv(filters)).catch(
-                  setExportError,
-                )
+                downloadCsv(what, { days, channelId: channelId || undefined }).catch(setExportError)
               }}
             >
               <DownloadIcon aria-hidden />

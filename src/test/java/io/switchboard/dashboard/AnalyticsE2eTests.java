@@ -23,13 +23,7 @@ class AnalyticsE2eTests extends DashboardBrowserTest {
         String conversationId = sandboxConversation(token, "+14155550142", "Ada", "Is the gym open on Sundays?");
         api.post("/api/v1/conversations/" + conversationId + "/messages", Map.of("text", "Yes, 8 to 20."), token);
 
-        page.navigate("/");
-        page.waitForURL("**/login**");
-        page.getByLabel("Email").fill(session.get("user").get("email").asString());
-        page.getByLabel("Password").fill("correct horse battery");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page.getByTestId("user-name")).isVisible();
+        signInAs(session);
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(

@@ -3,7 +3,6 @@ package io.switchboard.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.switchboard.support.DashboardBrowserTest;
 import java.util.List;
@@ -71,13 +70,7 @@ class InboxTemplatesE2eTests extends DashboardBrowserTest {
                 .get("id")
                 .asString();
 
-        page.navigate("/");
-        page.waitForURL("**/login**");
-        page.getByLabel("Email").fill(session.get("user").get("email").asString());
-        page.getByLabel("Password").fill("correct horse battery");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page.getByTestId("user-name")).isVisible();
+        signInAs(session);
 
         page.navigate("/contacts?id=" + contactId);
         var dialog = page.getByRole(AriaRole.DIALOG);

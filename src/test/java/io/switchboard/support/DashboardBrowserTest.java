@@ -61,6 +61,18 @@ public abstract class DashboardBrowserTest extends IntegrationTest {
         return opened;
     }
 
+    /** Signs in through the login page as the owner of a session made by {@link #signup}. */
+    protected void signInAs(tools.jackson.databind.JsonNode session) {
+        page.navigate("/");
+        page.waitForURL("**/login**");
+        page.getByLabel("Email").fill(session.get("user").get("email").asString());
+        page.getByLabel("Password").fill("correct horse battery");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByTestId("user-name"))
+                .isVisible();
+    }
+
     @AfterEach
     void closePage() {
         context.close();

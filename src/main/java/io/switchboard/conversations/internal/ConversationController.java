@@ -106,13 +106,13 @@ class ConversationController {
             @RequestParam(required = false) @Nullable UUID channelId,
             HttpServletResponse response)
             throws IOException {
-        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
-        var period = ExportPeriod.of(from, to);
-        CsvDownload.write(
+        export(
                 response,
                 "conversations.csv",
                 ConversationExports.CONVERSATION_HEADER,
-                rows -> exports.conversations(orgId, period.from(), period.to(), channelId, rows));
+                from,
+                to,
+                (org, period, rows) -> exports.conversations(org, period.from(), period.to(), channelId, rows));
     }
 
     @GetMapping("/conversations/messages/export")
@@ -130,13 +130,31 @@ class ConversationController {
             @RequestParam(required = false) @Nullable UUID channelId,
             HttpServletResponse response)
             throws IOException {
-        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
-        var period = ExportPeriod.of(from, to);
-        CsvDownload.write(
+        export(
                 response,
                 "messages.csv",
                 ConversationExports.MESSAGE_HEADER,
-                rows -> exports.messages(orgId, period.from(), period.to(), channelId, rows));
+                from,
+                to,
+                (org, period, rows) -> exports.messages(org, period.from(), period.to(), channelId, rows));
+    }
+
+    private interface ExportRows {
+        void write(UUID orgId, ExportPeriod period, CsvDownload.Rows rows);
+    }
+
+    /** A period's CSV export for agents and above, streamed. */
+    private static void export(
+            HttpServletResponse response,
+            String filename,
+            java.util.List<String> header,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            ExportRows body)
+            throws IOException {
+        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
+        var period = ExportPeriod.of(from, to);
+        CsvDownload.write(response, filename, header, rows -> body.write(orgId, period, rows));
     }
 
     @GetMapping("/conversations/{id}")
