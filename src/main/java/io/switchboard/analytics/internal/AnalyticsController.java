@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.identity.Role;
 import io.switchboard.shared.ApiProblem;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -75,7 +74,7 @@ class AnalyticsController {
                     String timeZone,
             @Parameter(description = "only this channel") @RequestParam(required = false) @Nullable UUID channelId) {
         UUID orgId = CurrentPrincipal.get().require(Role.VIEWER).orgId();
-        ZoneId zone = zone(timeZone);
+        ZoneId zone = AnalyticsQueries.timeZone(timeZone);
         LocalDate last = to == null ? LocalDate.now(zone) : to;
         LocalDate first = from == null ? last.minusDays(29) : from;
         if (first.isAfter(last)) throw ApiProblem.invalidField("from", "must not be after to");
@@ -85,15 +84,5 @@ class AnalyticsController {
             throw ApiProblem.notFound("Channel " + channelId);
         }
         return queries.overview(new AnalyticsQueries.Range(orgId, first, last, zone, channelId));
-    }
-
-    private static ZoneId zone(@Nullable String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) return ZoneId.of("UTC");
-        try {
-            return ZoneId.of(timeZone.trim());
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalidField(
-                    "timeZone", "is not a known time zone (use an IANA name such as Europe/Paris)");
-        }
     }
 }

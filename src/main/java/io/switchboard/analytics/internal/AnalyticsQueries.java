@@ -1,5 +1,7 @@
 package io.switchboard.analytics.internal;
 
+import io.switchboard.shared.ApiProblem;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -41,6 +43,17 @@ class AnalyticsQueries {
 
         OffsetDateTime end() {
             return to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        }
+    }
+
+    /** The IANA zone named by the {@code timeZone} field; UTC when none is given. */
+    static ZoneId timeZone(@Nullable String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) return ZoneId.of("UTC");
+        try {
+            return ZoneId.of(timeZone.trim());
+        } catch (DateTimeException e) {
+            throw ApiProblem.invalidField(
+                    "timeZone", "is not a known time zone (use an IANA name such as Europe/Paris)");
         }
     }
 

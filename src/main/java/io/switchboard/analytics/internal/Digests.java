@@ -80,13 +80,7 @@ class Digests {
         if (frequency == null || !List.of("off", "daily", "weekly").contains(frequency)) {
             throw ApiProblem.invalidField("frequency", "must be off, daily or weekly");
         }
-        String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
-        try {
-            ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
-            throw ApiProblem.invalidField(
-                    "timeZone", "is not a known time zone (use an IANA name such as Europe/Paris)");
-        }
+        String zone = AnalyticsQueries.timeZone(timeZone).getId();
         tx.inOrg(orgId, () -> db.execute("""
                 insert into analytics_digest_settings (org_id, frequency, time_zone) values (?::uuid, ?, ?)
                 on conflict (org_id) do update set frequency = excluded.frequency, time_zone = excluded.time_zone,

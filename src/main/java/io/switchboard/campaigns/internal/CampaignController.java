@@ -8,9 +8,12 @@ import io.switchboard.campaigns.internal.CampaignService.CampaignInput;
 import io.switchboard.campaigns.internal.CampaignService.CampaignView;
 import io.switchboard.campaigns.internal.CampaignService.CsvReport;
 import io.switchboard.campaigns.internal.CampaignService.ScheduleInput;
+import io.switchboard.identity.CurrentPrincipal;
 import io.switchboard.shared.ApiProblem;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.web.CsvDownload;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.UUID;
@@ -78,10 +81,10 @@ class CampaignController {
                     @io.swagger.v3.oas.annotations.responses.ApiResponse(
                             responseCode = "200",
                             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
-    void resultsCsv(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    void resultsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         var campaign = campaigns.get(id); // another organisation's campaign is a 404 here
-        UUID orgId = io.switchboard.identity.CurrentPrincipal.get().orgId();
-        io.switchboard.shared.web.CsvDownload.write(
+        UUID orgId = CurrentPrincipal.get().orgId();
+        CsvDownload.write(
                 response,
                 "campaign-" + campaign.id() + "-results.csv",
                 CampaignResultsCsv.HEADER,

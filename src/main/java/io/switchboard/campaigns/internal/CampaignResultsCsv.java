@@ -4,7 +4,6 @@ import io.switchboard.shared.web.CsvDownload;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,14 +36,12 @@ class CampaignResultsCsv {
 
     @Transactional(readOnly = true)
     void write(UUID orgId, UUID campaignId, CsvDownload.Rows rows) {
-        try (var cursor = db.resultQuery("""
+        CsvDownload.stream(db.resultQuery("""
                         select r.contact_id, k.name, k.phone, r.status, r.delivery_state, r.error, r.queued_at,
                                r.replied_at, r.opted_out_at, r.conversation_id, r.message_id
                           from campaign_recipients r left join contacts k on k.id = r.contact_id
                          where r.org_id = ?::uuid and r.campaign_id = ?::uuid
                          order by r.id
-                        """, orgId, campaignId).fetchSize(1000).fetchLazy()) {
-            for (Record r : cursor) rows.add(r.intoArray());
-        }
+                        """, orgId, campaignId), rows);
     }
 }

@@ -8,8 +8,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.contacts.internal.ContactService.ContactInput;
 import io.switchboard.contacts.internal.ContactService.ContactView;
+import io.switchboard.identity.CurrentPrincipal;
+import io.switchboard.identity.Role;
 import io.switchboard.shared.PageQuery;
 import io.switchboard.shared.PageResponse;
+import io.switchboard.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -105,13 +108,10 @@ class ContactController {
     void exportCsv(
             @Parameter(description = "only contacts with this tag") @RequestParam(required = false) @Nullable
                     String tag,
-            jakarta.servlet.http.HttpServletResponse response)
-            throws java.io.IOException {
-        UUID orgId = io.switchboard.identity.CurrentPrincipal.get()
-                .require(io.switchboard.identity.Role.AGENT)
-                .orgId();
-        io.switchboard.shared.web.CsvDownload.write(
-                response, "contacts.csv", ContactCsvExport.HEADER, rows -> export.write(orgId, tag, rows));
+            HttpServletResponse response)
+            throws IOException {
+        UUID orgId = CurrentPrincipal.get().require(Role.AGENT).orgId();
+        CsvDownload.write(response, "contacts.csv", ContactCsvExport.HEADER, rows -> export.write(orgId, tag, rows));
     }
 
     @GetMapping("/{id}")

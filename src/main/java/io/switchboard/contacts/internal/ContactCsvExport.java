@@ -4,7 +4,6 @@ import io.switchboard.shared.web.CsvDownload;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,14 +35,12 @@ class ContactCsvExport {
 
     @Transactional(readOnly = true)
     void write(UUID orgId, @Nullable String tag, CsvDownload.Rows rows) {
-        try (var cursor = db.resultQuery("""
+        CsvDownload.stream(db.resultQuery("""
                         select name, phone, email, country_code, array_to_string(tags, ';'), opted_out, id, consent,
                                created_at, attributes::text
                           from contacts
                          where org_id = ?::uuid and merged_into is null and (?::text is null or ?::text = any (tags))
                          order by created_at, id
-                        """, orgId, tag, tag).fetchSize(1000).fetchLazy()) {
-            for (Record r : cursor) rows.add(r.intoArray());
-        }
+                        """, orgId, tag, tag), rows);
     }
 }

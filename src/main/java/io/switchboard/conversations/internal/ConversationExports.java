@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +44,6 @@ class ConversationExports {
             "delivery_state",
             "error");
 
-    private static final int FETCH_SIZE = 1000;
-
     private final DSLContext db;
 
     ConversationExports(DSLContext db) {
@@ -56,7 +53,7 @@ class ConversationExports {
     /** Conversations started in [from, to), oldest first. */
     @Transactional(readOnly = true)
     void conversations(UUID orgId, Instant from, Instant to, @Nullable UUID channelId, CsvDownload.Rows rows) {
-        try (var cursor = db.resultQuery("""
+        CsvDownload.stream(db.resultQuery("""
                         select c.id, c.created_at, c.channel_id, c.contact_id, k.name, k.phone, c.status,
                                c.assignee_user_id, c.priority, array_to_string(c.labels, ';'), c.handoff_reason,
                                c.last_message_at,
@@ -65,17 +62,13 @@ class ConversationExports {
                          where c.org_id = ?::uuid and c.created_at >= ?::timestamptz and c.created_at < ?::timestamptz
                            and (?::uuid is null or c.channel_id = ?::uuid)
                          order by c.created_at, c.id
-                        """, orgId, from.toString(), to.toString(), channelId, channelId)
-                .fetchSize(FETCH_SIZE)
-                .fetchLazy()) {
-            for (Record r : cursor) rows.add(r.intoArray());
-        }
+                        """, orgId, from.toString(), to.toString(), channelId, channelId), rows);
     }
 
     /** Messages (not internal notes) written in [from, to), oldest first. */
     @Transactional(readOnly = true)
     void messages(UUID orgId, Instant from, Instant to, @Nullable UUID channelId, CsvDownload.Rows rows) {
-        try (var cursor = db.resultQuery("""
+        CsvDownload.stream(db.resultQuery("""
                         select m.id, m.created_at, m.conversation_id, m.channel_id, c.contact_id, m.direction,
                                m.sender_type, m.kind, m.body_text, m.delivery_state, m.error
                           from messages m join conversations c on c.id = m.conversation_id
@@ -83,10 +76,6 @@ class ConversationExports {
                            and m.direction <> 'internal'
                            and (?::uuid is null or m.channel_id = ?::uuid)
                          order by m.created_at, m.id
-                        """, orgId, from.toString(), to.toString(), channelId, channelId)
-                .fetchSize(FETCH_SIZE)
-                .fetchLazy()) {
-            for (Record r : cursor) rows.add(r.intoArray());
-        }
+                        """, orgId, from.toString(), to.toString(), channelId, channelId), rows);
     }
 }

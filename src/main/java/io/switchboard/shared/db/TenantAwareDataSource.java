@@ -95,8 +95,9 @@ final class TenantAwareDataSource extends DelegatingDataSource implements AutoCl
                 }
                 try (ResultSet rows = statement.getResultSet()) {
                     if (rows == null || !rows.next()) return null;
-                    var row = new ArrayList<Object>(rows.getMetaData().getColumnCount());
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) row.add(rows.getObject(i));
+                    int columns = rows.getMetaData().getColumnCount();
+                    var row = new ArrayList<Object>(columns);
+                    for (int i = 1; i <= columns; i++) row.add(rows.getObject(i));
                     return row;
                 }
             }

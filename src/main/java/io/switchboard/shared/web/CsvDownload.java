@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
@@ -56,6 +58,18 @@ public final class CsvDownload {
             throw e.getCause();
         }
     }
+
+    /**
+     * Hands every row of the query to {@code rows}, read through a cursor of {@value #FETCH_SIZE} rows at
+     * a time; PostgreSQL only streams inside a transaction, so call it in one.
+     */
+    public static void stream(ResultQuery<?> query, Rows rows) {
+        try (var cursor = query.fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (Record r : cursor) rows.add(r.intoArray());
+        }
+    }
+
+    private static final int FETCH_SIZE = 1000;
 
     /**
      * Spreadsheet apps run cells starting with = + - @ as formulas: prefix them. A plain number or
